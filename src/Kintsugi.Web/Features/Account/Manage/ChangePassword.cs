@@ -1,0 +1,73 @@
+using System.ComponentModel.DataAnnotations;
+using Kintsugi.Web.Features.Account.Passwords;
+using Kintsugi.Web.Features.Account.Throttling;
+using Kintsugi.Web.Infrastructure.Data;
+using Kintsugi.Web.Infrastructure.Email;
+using Kintsugi.Web.Infrastructure.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kintsugi.Web.Features.Account.Manage;
+
+/// <summary>Change the password. Every other session is ended; this one stays signed in.</summary>
+internal static class ChangePassword
+{
+    public sealed class Request
+    {
+        [Required(ErrorMessage = "Enter your current password.")]
+        [StringLength(512)]
+        public string CurrentPassword { get; set; } = "";
+
+        [Required(ErrorMessage = "Choose a new password.")]
+        [StringLength(512, ErrorMessage = "Use at most 128 characters.")]
+        public string NewPassword { get; set; } = "";
+    }
+
+    public sealed class Handler(
+        UserManager<AppUser> users,
+        CurrentUser current,
+        AppDbContext db,
+        EmailOutbox outbox,
+        AuthThrottleService throttle,
+        ThrottleRules rules)
+    {
+        public async Task<Outcome<Done>> HandleAsync(Request request, CancellationToken cancellationToken)
+        {
+            var user = await current.FindAsync();
+            if (user is null)
+            {
+                return Outcome<Done>.NotFound();
+            }
+
+            var key = throttle.StepUpKey(user.Id);
+            if (await throttle.RetryAfterAsync(key, rules.StepUpFailures, cancellationToken) is { } wait)
+            {
+                return Outcome<Done>.Throttled(wait);
+            }
+
+            if (!await users.CheckPasswordAsync(user, request.CurrentPassword))
+            {
+                await throttle.RecordAsync(key, rules.StepUpFailures, cancellationToken);
+                return Outcome<Done>.Invalid(nameof(Request.CurrentPassword), StepUp.WrongPassword);
+            }
+
+            var problems = PasswordPolicy.Problems(request.NewPassword, user.Email);
+            if (problems.Count > 0)
+            {
+                return Outcome<Done>.Invalid(nameof(Request.NewPassword), problems[0]);
+            }
+
+            var result = await users.ChangePasswordAsync(user, request.CurrentPassword, request.NewPassword);
+            if (!result.Succeeded)
+            {
+                return Outcome<Done>.Invalid(nameof(Request.NewPassword), result.Errors.First().Description);
+            }
+
+            await throttle.ClearAsync(key, cancellationToken);
+            var thisSession = current.SessionId;
+            await db.UserSessions.Where(s => s.UserId == user.Id && s.Id != thisSession).ExecuteDeleteAsync(cancellationToken);
+            await outbox.SendAsync(EmailKind.PasswordChanged, user.Email!, user.Id, cancellationToken);
+            return Outcome<Done>.Ok(default);
+        }
+    }
+}

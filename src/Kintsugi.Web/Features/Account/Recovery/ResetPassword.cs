@@ -1,0 +1,70 @@
+using System.ComponentModel.DataAnnotations;
+using Kintsugi.Web.Features.Account.Passwords;
+using Kintsugi.Web.Infrastructure.Data;
+using Kintsugi.Web.Infrastructure.Email;
+using Kintsugi.Web.Infrastructure.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kintsugi.Web.Features.Account.Recovery;
+
+/// <summary>
+/// Choose a new password with the link from the e-mail. The link works once (the token is bound to
+/// the account's security stamp, which the reset changes). Every session is ended, and because the
+/// link proves the address, an unconfirmed address counts as confirmed.
+/// </summary>
+internal static class ResetPassword
+{
+    public const string LinkProblem = "This link has expired or has already been used. You can ask for a new one.";
+
+    public sealed class Request
+    {
+        [Required]
+        public Guid UserId { get; set; }
+
+        [Required]
+        [StringLength(2048)]
+        public string Code { get; set; } = "";
+
+        [Required(ErrorMessage = "Choose a new password.")]
+        [StringLength(512, ErrorMessage = "Use at most 128 characters.")]
+        public string Password { get; set; } = "";
+    }
+
+    public sealed class Handler(UserManager<AppUser> users, AppDbContext db, EmailOutbox outbox)
+    {
+        public async Task<Outcome<Done>> HandleAsync(Request request, CancellationToken cancellationToken)
+        {
+            var user = await users.FindByIdAsync(request.UserId.ToString());
+            var token = EmailComposer.Decode(request.Code);
+            if (user is null || token is null)
+            {
+                return Outcome<Done>.Invalid("", LinkProblem);
+            }
+
+            var problems = PasswordPolicy.Problems(request.Password, user.Email);
+            if (problems.Count > 0)
+            {
+                return Outcome<Done>.Invalid(nameof(Request.Password), problems[0]);
+            }
+
+            var result = await users.ResetPasswordAsync(user, token, request.Password);
+            if (!result.Succeeded)
+            {
+                return result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken))
+                    ? Outcome<Done>.Invalid("", LinkProblem)
+                    : Outcome<Done>.Invalid(nameof(Request.Password), result.Errors.First().Description);
+            }
+
+            if (!user.EmailConfirmed)
+            {
+                user.EmailConfirmed = true;
+                await users.UpdateAsync(user);
+            }
+
+            await db.UserSessions.Where(s => s.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+            await outbox.SendAsync(EmailKind.PasswordChanged, user.Email!, user.Id, cancellationToken);
+            return Outcome<Done>.Ok(default);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using System.Security.Cryptography;
+using System.Text;
+using Kintsugi.Web.Infrastructure.Data;
+using Kintsugi.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kintsugi.Web.Features.Account.Throttling;
+
+/// <summary>Database-backed counters, so that limits hold across several app instances.</summary>
+internal sealed class AuthThrottleService(AppDbContext db, TimeProvider time, ThrottleKeys keys)
+{
+    /// <summary>How long the caller must wait before the next attempt, or null if it may go ahead.</summary>
+    public async Task<TimeSpan?> RetryAfterAsync(string key, ThrottleRule rule, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var row = await db.AuthThrottles.AsNoTracking().Where(t => t.Key == key)
+            .Select(t => new { t.WindowStartedAt, t.Count }).SingleOrDefaultAsync(cancellationToken);
+        if (row is null || row.Count < rule.Limit)
+        {
+            return null;
+        }
+
+        var end = row.WindowStartedAt + rule.Window;
+        return end > now ? end - now : null;
+    }
+
+    /// <summary>Refuses the event if the budget is spent, otherwise counts it.</summary>
+    public async Task<TimeSpan?> TryConsumeAsync(string key, ThrottleRule rule, CancellationToken cancellationToken)
+    {
+        if (await RetryAfterAsync(key, rule, cancellationToken) is { } wait)
+        {
+            return wait;
+        }
+
+        await RecordAsync(key, rule, cancellationToken);
+        return null;
+    }
+
+    /// <summary>Counts one event atomically, starting a new window when the last one has passed.</summary>
+    public async Task RecordAsync(string key, ThrottleRule rule, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var windowOpenedAfter = now - rule.Window;
+        for (var attempt = 0; ; attempt++)
+        {
+            var counted = await db.AuthThrottles
+                .Where(t => t.Key == key && t.WindowStartedAt > windowOpenedAfter)
+                .ExecuteUpdateAsync(u => u.SetProperty(t => t.Count, t => t.Count + 1), cancellationToken);
+            if (counted == 0)
+            {
+                counted = await db.AuthThrottles
+                    .Where(t => t.Key == key && t.WindowStartedAt <= windowOpenedAfter)
+                    .ExecuteUpdateAsync(u => u.SetProperty(t => t.Count, 1).SetProperty(t => t.WindowStartedAt, now), cancellationToken);
+            }
+
+            if (counted > 0)
+            {
+                return;
+            }
+
+            var row = db.AuthThrottles.Add(new AuthThrottle { Key = key, WindowStartedAt = now, Count = 1 });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException) when (attempt == 0)
+            {
+                // Another request created the row first; count against it instead.
+            }
+            finally
+            {
+                // Only this row: the request's other tracked entities (the user, say) stay as they are.
+                row.State = EntityState.Detached;
+            }
+        }
+    }
+
+    public Task ClearAsync(string key, CancellationToken cancellationToken) =>
+        db.AuthThrottles.Where(t => t.Key == key).ExecuteDeleteAsync(cancellationToken);
+
+    public string AccountKey(string email) => keys.For("signin", Normalize(email));
+
+    public string DeviceKey(string deviceId, string accountKey) => keys.For("device", deviceId + ":" + accountKey);
+
+    public string SecondFactorKey(Guid userId) => keys.For("2fa", userId.ToString());
+
+    public string StepUpKey(Guid userId) => keys.For("step-up", userId.ToString());
+
+    public string EmailKey(string email) => keys.For("mail", Normalize(email));
+
+    public static string Normalize(string email) => email.Trim().ToUpperInvariant();
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+}
+
+/// <summary>HMAC-SHA256 under a key derived from the master key: stable across instances, opaque in the database.</summary>
+internal sealed class ThrottleKeys(MasterKey masterKey)
+{
+    private readonly byte[] key = masterKey.Derive("throttle-keys");
+
+    public string For(string scope, string value) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(scope + "\n" + value)));
+}

@@ -1,0 +1,136 @@
+using System.Text;
+using Kintsugi.Web.Features.Account;
+using Kintsugi.Web.Infrastructure.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Kintsugi.Web.Infrastructure.Email;
+
+/// <summary>
+/// Writes each kind of message at the moment it is sent. Messages say only what the flow needs:
+/// no names, nothing about relationships or what anyone wrote (SECURITY.md C3), because someone
+/// else may read the inbox.
+/// </summary>
+internal sealed class EmailComposer(UserManager<AppUser> users, PublicUrl publicUrl, IOptions<EmailOptions> options)
+{
+    /// <summary>The message, or null when it no longer makes sense (the account is gone or already confirmed).</summary>
+    public async Task<MimeMessage?> ComposeAsync(OutboxMessage message)
+    {
+        var user = message.UserId is { } id ? await users.FindByIdAsync(id.ToString()) : null;
+        (string Subject, string Body)? content = message.Kind switch
+        {
+            EmailKind.ConfirmEmail when user is { EmailConfirmed: false } => (
+                "Confirm your e-mail address",
+                $"""
+                Hello,
+
+                To finish creating your Kintsugi account, confirm your e-mail address by opening this link:
+
+                {publicUrl.For("/account/confirm-email", new Dictionary<string, string?> { ["user"] = user.Id.ToString(), ["code"] = Encode(await users.GenerateEmailConfirmationTokenAsync(user)) })}
+
+                The link works for 24 hours. If you didn't create an account, you can ignore this message.
+                """),
+            EmailKind.AlreadyRegistered => (
+                "About your Kintsugi account",
+                $"""
+                Hello,
+
+                Someone tried to create a Kintsugi account with this e-mail address, but there already is one.
+
+                If it was you, you can sign in here: {publicUrl.For("/account/sign-in")}
+                Forgot your password? Choose a new one here: {publicUrl.For("/account/forgot-password")}
+
+                If it wasn't you, you can ignore this message. Nothing has changed.
+                """),
+            EmailKind.ResetPassword when user is not null => (
+                "Choose a new password",
+                $"""
+                Hello,
+
+                Someone (hopefully you) asked to reset the password for your Kintsugi account. To choose a new one, open this link:
+
+                {publicUrl.For("/account/reset-password", new Dictionary<string, string?> { ["user"] = user.Id.ToString(), ["code"] = Encode(await users.GeneratePasswordResetTokenAsync(user)) })}
+
+                The link works for 2 hours. If you didn't ask for this, you can ignore this message: your password stays as it is.
+                """),
+            EmailKind.ResetWithoutAccount => (
+                "Choose a new password",
+                $"""
+                Hello,
+
+                Someone asked to reset a Kintsugi password for this e-mail address, but there is no account with it.
+                If it was you, perhaps you signed up with a different address. You can also create an account: {publicUrl.For("/account/register")}
+
+                If it wasn't you, you can ignore this message.
+                """),
+            EmailKind.PasswordChanged => (
+                "Your password was changed",
+                $"""
+                Hello,
+
+                The password for your Kintsugi account was just changed, and every other signed-in session was ended.
+
+                If this was you, there is nothing more to do. If it wasn't, choose a new password now: {publicUrl.For("/account/forgot-password")}
+                """),
+            EmailKind.TwoFactorEnabled => (
+                "Two-step sign-in is on",
+                """
+                Hello,
+
+                Two-step sign-in with an authenticator app was just turned on for your Kintsugi account.
+
+                If this wasn't you, reset your password and sign in with one of your recovery codes.
+                """),
+            EmailKind.TwoFactorDisabled => (
+                "Two-step sign-in is off",
+                $"""
+                Hello,
+
+                Two-step sign-in was just turned off for your Kintsugi account.
+
+                If this wasn't you, choose a new password now: {publicUrl.For("/account/forgot-password")}
+                """),
+            EmailKind.AccountDeleted => (
+                "Your account was deleted",
+                """
+                Hello,
+
+                Your Kintsugi account and everything in it have been deleted, as you asked. We won't write to you again.
+                """),
+            _ => null,
+        };
+
+        if (content is null)
+        {
+            return null;
+        }
+
+        var mime = new MimeMessage();
+        mime.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));
+        mime.To.Add(MailboxAddress.Parse(message.To));
+        mime.Subject = content.Value.Subject;
+        mime.Body = new TextPart("plain") { Text = content.Value.Body + "\n\n— Kintsugi\n" };
+        return mime;
+    }
+
+    private static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+
+    public static string? Decode(string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using System.Reflection;
+using Kintsugi.Web.Components.Layout;
+using Kintsugi.Web.Features.Home;
+using Kintsugi.Web.Infrastructure.Http;
+using Kintsugi.Web.Infrastructure.Security;
+using Kintsugi.Web.Infrastructure.Storage;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Kintsugi.Web.Infrastructure;
+
+/// <summary>Cross-cutting services and the middleware order; features add their own in their folders.</summary>
+internal static class KintsugiCore
+{
+    public static WebApplicationBuilder AddKintsugiCore(this WebApplicationBuilder builder, DataDirectory data)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = 1_000_000;
+        });
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(data);
+        services.AddSingleton(MasterKey.Load(configuration, data));
+        services.AddKintsugiDataProtection();
+        services.AddHttpContextAccessor();
+        services.AddCascadingAuthenticationState();
+        services.AddSingleton<PublicUrl>();
+        services.Configure<QuickExitOptions>(configuration.GetSection("QuickExit"));
+        services.Configure<SupportOptions>(configuration.GetSection("Support"));
+
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "__Host-kintsugi-af";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        // Everything needs a signed-in user unless it says otherwise: anonymous endpoints are an
+        // explicit allow-list (SECURITY.md A1).
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        services.AddKintsugiRateLimiting(configuration);
+        services.AddUseCaseHandlers();
+
+        var proxies = configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [];
+        if (proxies.Length > 0)
+        {
+            services.Configure<ForwardedHeadersOptions>(options =>
+            {
+                options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+                options.KnownIPNetworks.Clear();
+                options.KnownProxies.Clear();
+                foreach (var proxy in proxies)
+                {
+                    options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+                }
+            });
+        }
+
+        return builder;
+    }
+
+    public static WebApplication UseKintsugiPipeline(this WebApplication app)
+    {
+        if (app.Configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() is { Length: > 0 })
+        {
+            app.UseForwardedHeaders();
+        }
+
+        // API errors are ProblemDetails; page errors are pages.
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(context => !IsApi(context), pages =>
+        {
+            pages.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", CreateScopeForErrors = true, StatusCodeSelector = StatusFor });
+            pages.UseStatusCodePagesWithReExecute("/error/{0}");
+        });
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    /// <summary>
+    /// A URL that matches nothing is simply not found, for everyone: without this catch-all the
+    /// fallback authorization policy would send anonymous visitors to the sign-in page instead.
+    /// </summary>
+    public static void MapNotFound(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapFallback("{*path}", () => Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    private static int StatusFor(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => StatusCodes.Status400BadRequest,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    /// <summary>Every nested <c>Handler</c> class in Features is a scoped service (one use case per file).</summary>
+    private static void AddUseCaseHandlers(this IServiceCollection services)
+    {
+        var handlers = typeof(KintsugiCore).Assembly.GetTypes()
+            .Where(t => t is { Name: "Handler", IsNested: true, IsClass: true, IsAbstract: false }
+                        && t.Namespace?.StartsWith("Kintsugi.Web.Features", StringComparison.Ordinal) == true);
+        foreach (var handler in handlers)
+        {
+            services.AddScoped(handler);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using Kintsugi.Web.Components;
+using Kintsugi.Web.Features.Account;
+using Kintsugi.Web.Features.Health;
+using Kintsugi.Web.Infrastructure;
+using Kintsugi.Web.Infrastructure.Data;
+using Kintsugi.Web.Infrastructure.Email;
+using Kintsugi.Web.Infrastructure.Http;
+using Kintsugi.Web.Infrastructure.Security;
+using Kintsugi.Web.Infrastructure.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+var data = DataDirectory.FromConfiguration(builder.Configuration, builder.Environment);
+
+builder.AddKintsugiCore(data);
+builder.AddDatabase(data);
+builder.AddEmail(data);
+builder.AddAccounts();
+builder.Services.AddApi();
+builder.Services.AddHealth();
+builder.Services.AddRazorComponents();
+
+var app = builder.Build();
+await app.PrepareDatabaseAsync();
+
+app.UseKintsugiPipeline();
+app.MapStaticAssets().AllowAnonymous();
+app.MapRazorComponents<App>();
+app.MapHealth();
+app.MapAccountEndpoints();
+app.MapApi().MapAccountApi();
+app.MapOpenApi().AllowAnonymous();
+app.MapNotFound();
+
+await app.RunAsync();
+
+/// <summary>Visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;
