@@ -23,8 +23,8 @@ var app = builder.Build();
 await app.PrepareDatabaseAsync();
 
 app.UseKintsugiPipeline();
-app.MapStaticAssets().AllowAnonymous();
-app.MapRazorComponents<App>();
+app.MapPublicFiles();
+app.MapRazorComponents<App>().AllowFrameworkEndpoints();
 app.MapHealth();
 app.MapAccountEndpoints();
 app.MapApi().MapAccountApi();

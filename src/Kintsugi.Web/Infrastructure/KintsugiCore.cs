@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Kintsugi.Web.Infrastructure;
 
 /// <summary>Cross-cutting services and the middleware order; features add their own in their folders.</summary>
-internal static class KintsugiCore
+internal static partial class KintsugiCore
 {
     public static WebApplicationBuilder AddKintsugiCore(this WebApplicationBuilder builder, DataDirectory data)
     {
@@ -24,6 +24,8 @@ internal static class KintsugiCore
             kestrel.Limits.MaxRequestBodySize = 1_000_000;
         });
 
+        var cookies = CookieSettings.From(configuration, builder.Environment);
+        services.AddSingleton(cookies);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(data);
         services.AddSingleton(MasterKey.Load(configuration, data));
@@ -36,8 +38,8 @@ internal static class KintsugiCore
 
         services.AddAntiforgery(options =>
         {
-            options.Cookie.Name = "__Host-kintsugi-af";
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.Name = cookies.Name("kintsugi-af");
+            options.Cookie.SecurePolicy = cookies.Policy;
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
 
@@ -84,7 +86,27 @@ internal static class KintsugiCore
         {
             pages.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", CreateScopeForErrors = true, StatusCodeSelector = StatusFor });
             pages.UseStatusCodePagesWithReExecute("/error/{0}");
+
+            // A form whose antiforgery token no longer matches (its session ended, or it was open
+            // for days) is refused with an empty 400; send the browser to a page that explains it.
+            pages.Use(async (context, next) =>
+            {
+                await next(context);
+                if (!context.Response.HasStarted
+                    && context.Response.StatusCode == StatusCodes.Status400BadRequest
+                    && context.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false })
+                {
+                    context.Response.Clear();
+                    context.Response.StatusCode = StatusCodes.Status303SeeOther;
+                    context.Response.Headers.Location = "/error/400";
+                }
+            });
         });
+
+        if (!app.Services.GetRequiredService<CookieSettings>().Secure && !app.Environment.IsDevelopment())
+        {
+            LogInsecureCookies(app.Logger);
+        }
 
         if (!app.Environment.IsDevelopment())
         {
@@ -101,12 +123,33 @@ internal static class KintsugiCore
         return app;
     }
 
+    /// <summary>Static files (css, js, icons): public, including the framework's fallback for missing files.</summary>
+    public static void MapPublicFiles(this IEndpointRouteBuilder endpoints)
+    {
+        var files = endpoints.MapGroup("");
+        files.AllowAnonymous();
+        files.MapStaticAssets();
+    }
+
+    /// <summary>Blazor's own endpoint for redirects during enhanced navigation carries no content and must work signed out.</summary>
+    public static void AllowFrameworkEndpoints(this RazorComponentsEndpointConventionBuilder components) =>
+        components.Add(endpoint =>
+        {
+            if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: "/_framework/opaque-redirect" })
+            {
+                endpoint.Metadata.Add(new AllowAnonymousAttribute());
+            }
+        });
+
     /// <summary>
     /// A URL that matches nothing is simply not found, for everyone: without this catch-all the
     /// fallback authorization policy would send anonymous visitors to the sign-in page instead.
     /// </summary>
     public static void MapNotFound(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapFallback("{*path}", () => Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
+
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Warning, Message = "Security:SecureCookies is off outside Development: cookies are not __Host- prefixed and may travel over plain HTTP")]
+    private static partial void LogInsecureCookies(ILogger logger);
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 

@@ -29,10 +29,15 @@ public sealed partial class AppClient(HttpClient http, KintsugiApp app) : IDispo
     }
 
     /// <summary>Fills in and sends a form the way a browser does: the page's antiforgery token and the form's handler name.</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(string pagePath, string formName, IDictionary<string, string> fields, bool withToken = true)
+    public async Task<HttpResponseMessage> SubmitAsync(string pagePath, string? formName, IDictionary<string, string> fields, bool withToken = true, string? action = null)
     {
         var page = await PageAsync(pagePath);
-        var form = new Dictionary<string, string>(fields) { ["_handler"] = formName };
+        var form = new Dictionary<string, string>(fields);
+        if (formName is not null)
+        {
+            form["_handler"] = formName;
+        }
+
         if (withToken)
         {
             form["__RequestVerificationToken"] = TokenPattern().Match(page) is { Success: true } match
@@ -40,7 +45,7 @@ public sealed partial class AppClient(HttpClient http, KintsugiApp app) : IDispo
                 : throw new InvalidOperationException($"No antiforgery token on {pagePath}.");
         }
 
-        return await http.PostAsync(pagePath, new FormUrlEncodedContent(form));
+        return await http.PostAsync(action ?? pagePath, new FormUrlEncodedContent(form));
     }
 
     public async Task RegisterAsync(string email, string password = Password)

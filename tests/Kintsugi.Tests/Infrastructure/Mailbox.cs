@@ -7,7 +7,7 @@ namespace Kintsugi.Tests.Infrastructure;
 public sealed partial class Mailbox(string directory)
 {
     public IReadOnlyList<MimeMessage> All() => Directory.Exists(directory)
-        ? [.. Directory.GetFiles(directory, "*.eml").Order(StringComparer.Ordinal).Select(f => MimeMessage.Load(f))]
+        ? [.. Directory.GetFiles(directory, "*.eml").OrderBy(File.GetLastWriteTimeUtc).ThenBy(f => f, StringComparer.Ordinal).Select(f => MimeMessage.Load(f))]
         : [];
 
     public IReadOnlyList<MimeMessage> To(string address) =>
@@ -28,6 +28,26 @@ public sealed partial class Mailbox(string directory)
             if (clock.Elapsed > (timeout ?? TimeSpan.FromSeconds(15)))
             {
                 throw new TimeoutException($"Expected {count} message(s) to {address}, found {messages.Count}.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Waits for a message to the address with the given subject.</summary>
+    public async Task<MimeMessage> WaitForAsync(string address, string subject)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            if (To(address).FirstOrDefault(m => m.Subject == subject) is { } message)
+            {
+                return message;
+            }
+
+            if (clock.Elapsed > TimeSpan.FromSeconds(15))
+            {
+                throw new TimeoutException($"No message \"{subject}\" to {address}.");
             }
 
             await Task.Delay(50);

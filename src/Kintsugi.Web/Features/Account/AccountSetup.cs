@@ -4,6 +4,7 @@ using Kintsugi.Web.Features.Account.SignIn;
 using Kintsugi.Web.Features.Account.Throttling;
 using Kintsugi.Web.Features.Account.TwoFactor;
 using Kintsugi.Web.Infrastructure.Http;
+using Kintsugi.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -22,6 +23,7 @@ internal static class AccountSetup
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        var cookieSettings = CookieSettings.From(builder.Configuration, builder.Environment);
         var sessionSection = builder.Configuration.GetSection("Sessions");
         var sessionOptions = sessionSection.Get<SessionLimits>() ?? new SessionLimits();
         services.Configure<SessionLimits>(sessionSection);
@@ -36,9 +38,9 @@ internal static class AccountSetup
             {
                 cookies.ApplicationCookie!.Configure(options =>
                 {
-                    options.Cookie.Name = "__Host-kintsugi";
+                    options.Cookie.Name = cookieSettings.Name("kintsugi");
                     options.Cookie.HttpOnly = true;
-                    options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                    options.Cookie.SecurePolicy = cookieSettings.Policy;
                     options.Cookie.SameSite = SameSiteMode.Lax;
                     options.LoginPath = SignInPath;
                     options.LogoutPath = "/account/sign-out";
@@ -55,15 +57,15 @@ internal static class AccountSetup
                 });
                 cookies.TwoFactorUserIdCookie!.Configure(options =>
                 {
-                    options.Cookie.Name = "__Host-kintsugi-2fa";
-                    options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                    options.Cookie.Name = cookieSettings.Name("kintsugi-2fa");
+                    options.Cookie.SecurePolicy = cookieSettings.Policy;
                     options.Cookie.SameSite = SameSiteMode.Strict;
                     options.ExpireTimeSpan = TimeSpan.FromMinutes(5);
                 });
                 cookies.ExternalCookie!.Configure(options =>
                 {
-                    options.Cookie.Name = "__Host-kintsugi-ext";
-                    options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                    options.Cookie.Name = cookieSettings.Name("kintsugi-ext");
+                    options.Cookie.SecurePolicy = cookieSettings.Policy;
                 });
             });
 

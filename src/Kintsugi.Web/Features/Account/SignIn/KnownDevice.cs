@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Kintsugi.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Kintsugi.Web.Features.Account.SignIn;
@@ -10,9 +11,9 @@ namespace Kintsugi.Web.Features.Account.SignIn;
 /// budget on this browser, so a stranger hammering the account elsewhere cannot lock its owner out.
 /// The cookie holds only keyed hashes, never an address.
 /// </summary>
-internal sealed class KnownDevice(IDataProtectionProvider protection, TimeProvider time)
+internal sealed class KnownDevice(IDataProtectionProvider protection, TimeProvider time, CookieSettings cookies)
 {
-    public const string CookieName = "__Host-kintsugi-device";
+    private readonly string cookieName = cookies.Name("kintsugi-device");
     private const int MaxAccounts = 5;
     private static readonly TimeSpan Lifetime = TimeSpan.FromDays(180);
     private readonly ITimeLimitedDataProtector protector = protection.CreateProtector("Kintsugi.KnownDevice").ToTimeLimitedDataProtector();
@@ -29,10 +30,10 @@ internal sealed class KnownDevice(IDataProtectionProvider protection, TimeProvid
         var state = Read(context) ?? new State(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), []);
         var accounts = state.Accounts.Where(a => a != accountKey).Prepend(accountKey).Take(MaxAccounts).ToArray();
         var value = protector.Protect(JsonSerializer.Serialize(state with { Accounts = accounts }), time.GetUtcNow() + Lifetime);
-        context.Response.Cookies.Append(CookieName, value, new CookieOptions
+        context.Response.Cookies.Append(cookieName, value, new CookieOptions
         {
             HttpOnly = true,
-            Secure = true,
+            Secure = cookies.Secure || context.Request.IsHttps,
             SameSite = SameSiteMode.Strict,
             Path = "/",
             IsEssential = true,
@@ -42,7 +43,7 @@ internal sealed class KnownDevice(IDataProtectionProvider protection, TimeProvid
 
     private State? Read(HttpContext context)
     {
-        if (!context.Request.Cookies.TryGetValue(CookieName, out var value) || string.IsNullOrEmpty(value))
+        if (!context.Request.Cookies.TryGetValue(cookieName, out var value) || string.IsNullOrEmpty(value))
         {
             return null;
         }

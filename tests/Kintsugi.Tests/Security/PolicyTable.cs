@@ -1,0 +1,85 @@
+namespace Kintsugi.Tests.Security;
+
+public enum Access
+{
+    /// <summary>Anyone, signed in or not: an explicit allow-list.</summary>
+    Anonymous,
+
+    /// <summary>A signed-in person, acting on their own account only.</summary>
+    SignedIn,
+}
+
+public sealed record PolicyRow(string Methods, string Route, Access Access, string Purpose);
+
+/// <summary>
+/// SECURITY.md A1: every routed endpoint and who may use it, in one table. EndpointPolicyTests fails
+/// when the app has an endpoint that is not here, when a row no longer matches an endpoint, and
+/// when an endpoint's authorization metadata disagrees with its row. Static files are one row.
+/// </summary>
+public static class PolicyTable
+{
+    public const string StaticFiles = "<static files>";
+
+    public static readonly IReadOnlyList<PolicyRow> Rows =
+    [
+        // Public pages
+        new("GET,POST", "/", Access.Anonymous, "home: what Kintsugi is and is not"),
+        new("GET,POST", "/support", Access.Anonymous, "crisis and abuse lines, finding help"),
+        new("GET,POST", "/not-found", Access.Anonymous, "404 page"),
+        new("GET,POST", "/error", Access.Anonymous, "error page"),
+        new("GET,POST", "/error/{Code:int}", Access.Anonymous, "status pages"),
+        new("GET,POST", "/account/register", Access.Anonymous, "create an account"),
+        new("GET,POST", "/account/check-email", Access.Anonymous, "after sign-up or reset"),
+        new("GET,POST", "/account/confirm-email", Access.Anonymous, "confirm an address (POST confirms)"),
+        new("GET,POST", "/account/resend-confirmation", Access.Anonymous, "send the confirmation again"),
+        new("GET,POST", "/account/sign-in", Access.Anonymous, "sign in, first step"),
+        new("GET,POST", "/account/sign-in/second-factor", Access.Anonymous, "sign in, authenticator code (needs the 2FA cookie)"),
+        new("GET,POST", "/account/sign-in/recovery-code", Access.Anonymous, "sign in, recovery code (needs the 2FA cookie)"),
+        new("GET,POST", "/account/signed-out", Access.Anonymous, "after sign-out"),
+        new("GET,POST", "/account/forgot-password", Access.Anonymous, "ask for a reset link"),
+        new("GET,POST", "/account/reset-password", Access.Anonymous, "choose a new password with the link"),
+        new("GET,POST", "/account/deleted", Access.Anonymous, "after deleting the account"),
+        new("POST", "/account/sign-out", Access.Anonymous, "end this session (form in the header)"),
+
+        // Own account pages
+        new("GET,POST", "/account", Access.SignedIn, "account overview"),
+        new("GET,POST", "/account/password", Access.SignedIn, "change password"),
+        new("GET,POST", "/account/two-factor", Access.SignedIn, "two-step sign-in"),
+        new("GET,POST", "/account/sessions", Access.SignedIn, "own sessions"),
+        new("GET,POST", "/account/data", Access.SignedIn, "export page"),
+        new("GET,POST", "/account/delete", Access.SignedIn, "delete account"),
+        new("POST", "/account/data/export", Access.SignedIn, "export download (form post)"),
+
+        // Public API
+        new("POST", "/api/v1/account/register", Access.Anonymous, "create an account"),
+        new("POST", "/api/v1/account/confirm-email", Access.Anonymous, "confirm an address"),
+        new("POST", "/api/v1/account/resend-confirmation", Access.Anonymous, "send the confirmation again"),
+        new("POST", "/api/v1/account/sign-in", Access.Anonymous, "sign in, first step"),
+        new("POST", "/api/v1/account/sign-in/second-factor", Access.Anonymous, "sign in, second step"),
+        new("POST", "/api/v1/account/forgot-password", Access.Anonymous, "ask for a reset link"),
+        new("POST", "/api/v1/account/reset-password", Access.Anonymous, "choose a new password"),
+
+        // Own account API
+        new("GET", "/api/v1/account/", Access.SignedIn, "the signed-in account"),
+        new("POST", "/api/v1/account/sign-out", Access.SignedIn, "end this session"),
+        new("POST", "/api/v1/account/password", Access.SignedIn, "change password"),
+        new("GET", "/api/v1/account/two-factor", Access.SignedIn, "two-step status"),
+        new("POST", "/api/v1/account/two-factor/authenticator", Access.SignedIn, "start authenticator set-up"),
+        new("POST", "/api/v1/account/two-factor/enable", Access.SignedIn, "turn two-step on"),
+        new("POST", "/api/v1/account/two-factor/disable", Access.SignedIn, "turn two-step off"),
+        new("POST", "/api/v1/account/two-factor/recovery-codes", Access.SignedIn, "new recovery codes"),
+        new("GET", "/api/v1/account/sessions", Access.SignedIn, "own sessions"),
+        new("DELETE", "/api/v1/account/sessions/{id:guid}", Access.SignedIn, "end one of own sessions"),
+        new("POST", "/api/v1/account/sessions/end-others", Access.SignedIn, "end all other sessions"),
+        new("POST", "/api/v1/account/export", Access.SignedIn, "export own data"),
+        new("POST", "/api/v1/account/delete", Access.SignedIn, "delete own account"),
+
+        // Operations and framework
+        new("*", "/healthz", Access.Anonymous, "readiness: database reachable"),
+        new("GET", "/healthz/live", Access.Anonymous, "liveness: process answers"),
+        new("GET", "/openapi/{documentName}.json", Access.Anonymous, "OpenAPI document"),
+        new("GET", "/_framework/opaque-redirect", Access.Anonymous, "Blazor enhanced-navigation redirects"),
+        new("*", "{*path}", Access.Anonymous, "anything else: 404"),
+        new("GET,HEAD", StaticFiles, Access.Anonymous, "css, js, icons from wwwroot and the framework"),
+    ];
+}
