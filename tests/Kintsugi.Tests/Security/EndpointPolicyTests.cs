@@ -20,6 +20,7 @@ public sealed class EndpointPolicyTests(SqliteApp app) : IClassFixture<SqliteApp
 
         var stale = PolicyTable.Rows.Where(r => !endpoints.Any(e => Row(e) == r)).Select(r => $"{r.Methods} {r.Route}").ToList();
         Assert.True(stale.Count == 0, "PolicyTable rows with no endpoint:\n" + string.Join('\n', stale));
+        TestReport.Write($"policy table (A1): {endpoints.Count} endpoints in {PolicyTable.Rows.Count} rows, {PolicyTable.Rows.Count(r => r.Access == Access.Anonymous)} of them anonymous, 0 missing");
     }
 
     [Fact]

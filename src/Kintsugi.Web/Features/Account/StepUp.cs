@@ -8,26 +8,32 @@ namespace Kintsugi.Web.Features.Account;
 /// Re-entering the password before export, deletion and changes to sign-in settings (SECURITY.md B7),
 /// so that an unlocked device left open is not enough. Wrong passwords are throttled per account.
 /// </summary>
-internal sealed class StepUp(UserManager<AppUser> users, AuthThrottleService throttle, ThrottleRules rules)
+internal sealed class StepUp(UserManager<AppUser> users, CurrentUser current, AuthThrottleService throttle, ThrottleRules rules)
 {
-    public const string Field = "Password";
     public const string WrongPassword = "That isn't your current password.";
 
-    public async Task<Outcome<Done>> VerifyAsync(AppUser user, string? password, CancellationToken cancellationToken)
+    /// <summary>The signed-in account, once its password is confirmed; errors are reported on <paramref name="field"/>.</summary>
+    public async Task<Outcome<AppUser>> VerifyAsync(string? password, CancellationToken cancellationToken, string field = "Password")
     {
+        var user = await current.FindAsync();
+        if (user is null)
+        {
+            return Outcome<AppUser>.NotFound();
+        }
+
         var key = throttle.StepUpKey(user.Id);
         if (await throttle.RetryAfterAsync(key, rules.StepUpFailures, cancellationToken) is { } wait)
         {
-            return Outcome<Done>.Throttled(wait);
+            return Outcome<AppUser>.Throttled(wait);
         }
 
         if (string.IsNullOrEmpty(password) || !await users.CheckPasswordAsync(user, password))
         {
             await throttle.RecordAsync(key, rules.StepUpFailures, cancellationToken);
-            return Outcome<Done>.Invalid(Field, WrongPassword);
+            return Outcome<AppUser>.Invalid(field, WrongPassword);
         }
 
         await throttle.ClearAsync(key, cancellationToken);
-        return Outcome<Done>.Ok(default);
+        return Outcome<AppUser>.Ok(user);
     }
 }

@@ -24,7 +24,6 @@ internal static class DeleteAccount
 
     public sealed class Handler(
         UserManager<AppUser> users,
-        CurrentUser current,
         StepUp stepUp,
         AppDbContext db,
         AuthThrottleService throttle,
@@ -33,18 +32,13 @@ internal static class DeleteAccount
     {
         public async Task<Outcome<Done>> HandleAsync(Request request, CancellationToken cancellationToken)
         {
-            var user = await current.FindAsync();
-            if (user is null)
-            {
-                return Outcome<Done>.NotFound();
-            }
-
-            var verified = await stepUp.VerifyAsync(user, request.Password, cancellationToken);
+            var verified = await stepUp.VerifyAsync(request.Password, cancellationToken);
             if (!verified.Succeeded)
             {
-                return verified;
+                return verified.Failure<Done>();
             }
 
+            var user = verified.Value!;
             var email = user.Email!;
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await signOut.HandleAsync();

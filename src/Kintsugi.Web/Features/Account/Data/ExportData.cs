@@ -32,22 +32,17 @@ internal static class ExportData
 
     public sealed record File(string Name, byte[] Content);
 
-    public sealed class Handler(UserManager<AppUser> users, CurrentUser current, StepUp stepUp, ListSessions.Handler sessions, TimeProvider time)
+    public sealed class Handler(UserManager<AppUser> users, StepUp stepUp, ListSessions.Handler sessions, TimeProvider time)
     {
         public async Task<Outcome<File>> HandleAsync(Request request, CancellationToken cancellationToken)
         {
-            var user = await current.FindAsync();
-            if (user is null)
-            {
-                return Outcome<File>.NotFound();
-            }
-
-            var verified = await stepUp.VerifyAsync(user, request.Password, cancellationToken);
+            var verified = await stepUp.VerifyAsync(request.Password, cancellationToken);
             if (!verified.Succeeded)
             {
                 return verified.Failure<File>();
             }
 
+            var user = verified.Value!;
             var now = time.GetUtcNow().UtcDateTime;
             var export = new Export(
                 now,

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Kintsugi.Web.Features.Account.Passwords;
-using Kintsugi.Web.Features.Account.Throttling;
 using Kintsugi.Web.Infrastructure.Data;
 using Kintsugi.Web.Infrastructure.Email;
 using Kintsugi.Web.Infrastructure.Http;
@@ -23,34 +22,17 @@ internal static class ChangePassword
         public string NewPassword { get; set; } = "";
     }
 
-    public sealed class Handler(
-        UserManager<AppUser> users,
-        CurrentUser current,
-        AppDbContext db,
-        EmailOutbox outbox,
-        AuthThrottleService throttle,
-        ThrottleRules rules)
+    public sealed class Handler(UserManager<AppUser> users, CurrentUser current, StepUp stepUp, AppDbContext db, EmailOutbox outbox)
     {
         public async Task<Outcome<Done>> HandleAsync(Request request, CancellationToken cancellationToken)
         {
-            var user = await current.FindAsync();
-            if (user is null)
+            var verified = await stepUp.VerifyAsync(request.CurrentPassword, cancellationToken, nameof(Request.CurrentPassword));
+            if (!verified.Succeeded)
             {
-                return Outcome<Done>.NotFound();
+                return verified.Failure<Done>();
             }
 
-            var key = throttle.StepUpKey(user.Id);
-            if (await throttle.RetryAfterAsync(key, rules.StepUpFailures, cancellationToken) is { } wait)
-            {
-                return Outcome<Done>.Throttled(wait);
-            }
-
-            if (!await users.CheckPasswordAsync(user, request.CurrentPassword))
-            {
-                await throttle.RecordAsync(key, rules.StepUpFailures, cancellationToken);
-                return Outcome<Done>.Invalid(nameof(Request.CurrentPassword), StepUp.WrongPassword);
-            }
-
+            var user = verified.Value!;
             var problems = PasswordPolicy.Problems(request.NewPassword, user.Email);
             if (problems.Count > 0)
             {
@@ -63,7 +45,6 @@ internal static class ChangePassword
                 return Outcome<Done>.Invalid(nameof(Request.NewPassword), result.Errors.First().Description);
             }
 
-            await throttle.ClearAsync(key, cancellationToken);
             var thisSession = current.SessionId;
             await db.UserSessions.Where(s => s.UserId == user.Id && s.Id != thisSession).ExecuteDeleteAsync(cancellationToken);
             await outbox.SendAsync(EmailKind.PasswordChanged, user.Email!, user.Id, cancellationToken);

@@ -15,22 +15,17 @@ internal static class DisableTwoFactor
         public string Password { get; set; } = "";
     }
 
-    public sealed class Handler(UserManager<AppUser> users, CurrentUser current, StepUp stepUp, EmailOutbox outbox)
+    public sealed class Handler(UserManager<AppUser> users, StepUp stepUp, EmailOutbox outbox)
     {
         public async Task<Outcome<Done>> HandleAsync(Request request, CancellationToken cancellationToken)
         {
-            var user = await current.FindAsync();
-            if (user is null)
-            {
-                return Outcome<Done>.NotFound();
-            }
-
-            var verified = await stepUp.VerifyAsync(user, request.Password, cancellationToken);
+            var verified = await stepUp.VerifyAsync(request.Password, cancellationToken);
             if (!verified.Succeeded)
             {
-                return verified;
+                return verified.Failure<Done>();
             }
 
+            var user = verified.Value!;
             await users.SetTwoFactorEnabledAsync(user, false);
             await users.RemoveAuthenticationTokenAsync(user, KintsugiUserStore.Provider, KintsugiUserStore.AuthenticatorKeyName);
             await users.RemoveAuthenticationTokenAsync(user, KintsugiUserStore.Provider, KintsugiUserStore.RecoveryCodesName);

@@ -14,25 +14,20 @@ internal static class RegenerateRecoveryCodes
         public string Password { get; set; } = "";
     }
 
-    public sealed class Handler(UserManager<AppUser> users, CurrentUser current, StepUp stepUp)
+    public sealed class Handler(UserManager<AppUser> users, StepUp stepUp)
     {
         public async Task<Outcome<EnableAuthenticator.Success>> HandleAsync(Request request, CancellationToken cancellationToken)
         {
-            var user = await current.FindAsync();
-            if (user is null)
-            {
-                return Outcome<EnableAuthenticator.Success>.NotFound();
-            }
-
-            if (!await users.GetTwoFactorEnabledAsync(user))
-            {
-                return Outcome<EnableAuthenticator.Success>.Invalid("", "Recovery codes come with two-step sign-in. Turn it on first.");
-            }
-
-            var verified = await stepUp.VerifyAsync(user, request.Password, cancellationToken);
+            var verified = await stepUp.VerifyAsync(request.Password, cancellationToken);
             if (!verified.Succeeded)
             {
                 return verified.Failure<EnableAuthenticator.Success>();
+            }
+
+            var user = verified.Value!;
+            if (!await users.GetTwoFactorEnabledAsync(user))
+            {
+                return Outcome<EnableAuthenticator.Success>.Invalid("", "Recovery codes come with two-step sign-in. Turn it on first.");
             }
 
             var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodes.Count);
