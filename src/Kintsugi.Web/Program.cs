@@ -26,6 +26,7 @@ app.UseKintsugiPipeline();
 app.MapPublicFiles();
 app.MapRazorComponents<App>().AllowFrameworkEndpoints();
 app.MapHealth();
+app.MapQuickExit();
 app.MapAccountEndpoints();
 app.MapApi().MapAccountApi();
 app.MapOpenApi().AllowAnonymous();

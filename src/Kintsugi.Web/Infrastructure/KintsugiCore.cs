@@ -142,6 +142,14 @@ internal static partial class KintsugiCore
         });
 
     /// <summary>
+    /// Where quick exit's placeholder history entry points: it only ever redirects to the neutral
+    /// site, so pressing Forward after a quick exit never shows Kintsugi again.
+    /// </summary>
+    public static void MapQuickExit(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/quick-exit", (Microsoft.Extensions.Options.IOptions<QuickExitOptions> options) => Results.Redirect(options.Value.Url))
+            .AllowAnonymous().ExcludeFromDescription();
+
+    /// <summary>
     /// A URL that matches nothing is simply not found, for everyone: without this catch-all the
     /// fallback authorization policy would send anonymous visitors to the sign-in page instead.
     /// </summary>

@@ -47,6 +47,20 @@ public abstract class AccountDataTests(KintsugiApp app)
     }
 
     [Fact]
+    public async Task Too_many_wrong_passwords_at_the_export_form_get_429_with_Retry_After()
+    {
+        var (client, _) = await AppClient.SignedInAsync(app);
+        for (var i = 0; i < 5; i++)
+        {
+            await client.SubmitAsync("/account/data", null, new Dictionary<string, string> { ["Password"] = $"wrong {i}" }, action: "/account/data/export");
+        }
+
+        var locked = await client.SubmitAsync("/account/data", null, new Dictionary<string, string> { ["Password"] = AppClient.Password }, action: "/account/data/export");
+        Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
+        Assert.NotNull(locked.Headers.RetryAfter);
+    }
+
+    [Fact]
     public async Task Deleting_the_account_removes_it_and_everything_of_it_at_once()
     {
         var (client, email) = await AppClient.SignedInAsync(app);

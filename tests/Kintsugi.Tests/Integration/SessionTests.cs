@@ -140,6 +140,22 @@ public abstract class SessionTests(KintsugiApp app)
         Assert.Equal(HttpStatusCode.Unauthorized, (await phone.GetAsync("/api/v1/account")).StatusCode);
     }
 
+    [Fact]
+    public async Task Ending_a_session_that_already_ended_says_so()
+    {
+        var (laptop, email) = await AppClient.SignedInAsync(app);
+        using var phone = app.NewClient();
+        await phone.SignInAsync(email);
+        var phoneSession = (await laptop.Http.GetFromJsonAsync<JsonElement[]>("/api/v1/account/sessions"))!
+            .Single(s => !s.GetProperty("isCurrent").GetBoolean()).GetProperty("id").GetGuid();
+        await phone.PostJsonAsync("/api/v1/account/sign-out");
+
+        // The laptop's page still lists the phone; pressing its button must not be an error.
+        var response = await laptop.SubmitAsync("/account/sessions", "end-session", new Dictionary<string, string> { ["SessionId"] = phoneSession.ToString() });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("That session had already ended.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private static string CookieHeader(AppClient client)
     {
         // The test client's cookie container; read it through a request it builds.

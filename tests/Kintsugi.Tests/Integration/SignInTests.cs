@@ -43,6 +43,78 @@ public abstract class SignInTests(KintsugiApp app)
     }
 
     [Fact]
+    public async Task Parallel_attempts_cannot_get_more_password_checks_than_the_budget()
+    {
+        var (_, email) = await AppClient.SignedInAsync(app);
+        var clients = Enumerable.Range(0, 24).Select(_ => app.NewClient()).ToList();
+
+        var results = await Task.WhenAll(clients.Select((c, i) => c.TrySignInAsync(email, $"parallel guess {i}")));
+
+        Assert.InRange(results.Count(r => r.StatusCode == HttpStatusCode.Unauthorized), 1, 5);
+        Assert.Equal(results.Length, results.Count(r => r.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests));
+    }
+
+    [Fact]
+    public async Task The_owner_can_unlock_a_fresh_browser_by_email_after_a_stranger_locked_the_address()
+    {
+        var (_, email) = await AppClient.SignedInAsync(app);
+        using var stranger = app.NewClient();
+        for (var i = 0; i < 6; i++)
+        {
+            await stranger.TrySignInAsync(email, $"guess number {i}");
+        }
+
+        using var privateWindow = app.NewClient();
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await privateWindow.TrySignInAsync(email)).StatusCode);
+
+        var page = await privateWindow.SubmitAsync("/account/sign-in", "sign-in", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = AppClient.Password });
+        Assert.Contains("href=\"/account/unlock\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var asked = await privateWindow.PostJsonAsync("/api/v1/account/unlock-request", new { email });
+        var unknown = await privateWindow.PostJsonAsync("/api/v1/account/unlock-request", new { email = AppClient.NewEmail() });
+        Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
+        Assert.Equal(await Responses.ObservableAsync(asked), await Responses.ObservableAsync(unknown));
+
+        var link = new Uri(Mailbox.Link(await app.Mail.WaitForAsync(email, "Unlock your browser"), "/account/unlock/confirm"));
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(link.Query);
+        Assert.Equal(HttpStatusCode.NoContent, (await privateWindow.PostJsonAsync("/api/v1/account/unlock", new { userId = query["user"].ToString(), code = query["code"].ToString() })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await privateWindow.TrySignInAsync(email)).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await stranger.TrySignInAsync(email)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("x <{0}>")]
+    [InlineData("{0} (2)")]
+    [InlineData("{0}\u0000")]
+    public async Task Addresses_with_names_comments_or_control_characters_are_refused_everywhere(string shape)
+    {
+        var (_, email) = await AppClient.SignedInAsync(app);
+        var variant = string.Format(System.Globalization.CultureInfo.InvariantCulture, shape, email);
+        using var client = app.NewClient();
+
+        foreach (var path in new[] { "/api/v1/account/register", "/api/v1/account/forgot-password", "/api/v1/account/resend-confirmation", "/api/v1/account/sign-in", "/api/v1/account/unlock-request" })
+        {
+            var response = await client.PostJsonAsync(path, new { email = variant, password = "a quiet walk by the river" });
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal(["Enter an e-mail address like name@example.com."], await Responses.ErrorsForAsync(response, "email"));
+        }
+
+        Assert.Single(app.Mail.To(email)); // only the confirmation
+    }
+
+    [Fact]
+    public async Task Addresses_are_matched_whatever_their_case()
+    {
+        using var client = app.NewClient();
+        var email = AppClient.NewEmail();
+        await client.RegisterAsync(email.ToUpperInvariant());
+        await client.ConfirmAsync(email);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.TrySignInAsync(email)).StatusCode);
+    }
+
+    [Fact]
     public async Task The_lock_lifts_when_its_window_has_passed()
     {
         var (_, email) = await AppClient.SignedInAsync(app);

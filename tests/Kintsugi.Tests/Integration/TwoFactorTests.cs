@@ -99,7 +99,8 @@ public abstract class TwoFactorTests(KintsugiApp app)
         await owner.TrySignInAsync(email);
         Assert.Equal(HttpStatusCode.OK, (await owner.PostJsonAsync("/api/v1/account/sign-in/second-factor", new { code = owner.CodeAt(key, 1) })).StatusCode);
 
-        // Someone with the password but not the app is stopped after five wrong codes.
+        // Someone with the password but not the app is stopped after five wrong codes...
+        await owner.PostJsonAsync("/api/v1/account/sign-out");
         using var thief = app.NewClient();
         app.Time.Advance(TimeSpan.FromMinutes(16));
         await thief.TrySignInAsync(email);
@@ -111,6 +112,10 @@ public abstract class TwoFactorTests(KintsugiApp app)
         var locked = await thief.PostJsonAsync("/api/v1/account/sign-in/second-factor", new { code = thief.CodeAt(key, 0) });
         Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
         Assert.NotNull(locked.Headers.RetryAfter);
+
+        // ...while the owner's own browser keeps its own budget.
+        await owner.TrySignInAsync(email);
+        Assert.Equal(HttpStatusCode.OK, (await owner.PostJsonAsync("/api/v1/account/sign-in/second-factor", new { code = owner.CodeAt(key, 1) })).StatusCode);
     }
 
     [Fact]
@@ -127,6 +132,25 @@ public abstract class TwoFactorTests(KintsugiApp app)
         var signIn = await later.TrySignInAsync(email);
         Assert.False((await Responses.JsonAsync(signIn)).GetProperty("secondFactorRequired").GetBoolean());
         await app.Mail.WaitForAsync(email, count: 3); // confirmation, "two-step is on", "two-step is off"
+    }
+
+    [Fact]
+    public async Task Turning_two_step_off_twice_from_two_tabs_gives_a_message_not_an_error()
+    {
+        var (client, _) = await AppClient.SignedInAsync(app);
+        await client.EnableTwoFactorAsync();
+        var fields = new Dictionary<string, string> { ["DisableInput.Password"] = AppClient.Password };
+
+        var first = await client.SubmitAsync("/account/two-factor", "disable-two-factor", fields);
+        Assert.Contains("Two-step sign-in is off.", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var second = await client.Http.PostAsync("/account/two-factor", new FormUrlEncodedContent(new Dictionary<string, string>(fields)
+        {
+            ["_handler"] = "disable-two-factor",
+            ["__RequestVerificationToken"] = System.Text.RegularExpressions.Regex.Match(await first.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value,
+        }));
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains("Set up an authenticator app", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

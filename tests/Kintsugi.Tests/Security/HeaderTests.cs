@@ -108,6 +108,38 @@ public sealed partial class HeaderTests(SqliteApp app) : IClassFixture<SqliteApp
         Assert.Contains("That request didn", await explained.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_sign_out_form_needs_its_antiforgery_token()
+    {
+        var (client, _) = await AppClient.SignedInAsync(app);
+
+        var forged = await client.Http.PostAsync("/account/sign-out", new FormUrlEncodedContent([]));
+        Assert.NotEqual(HttpStatusCode.Redirect, forged.StatusCode);
+        Assert.False(forged.Headers.Contains("Clear-Site-Data"));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/account")).StatusCode);
+
+        var real = await client.SubmitAsync("/account", null, new Dictionary<string, string>(), action: "/account/sign-out");
+        Assert.EndsWith("/account/signed-out", real.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/account")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_rate_limit_page_still_offers_quick_exit_to_the_neutral_site()
+    {
+        using var flood = app.NewClient();
+        flood.Http.DefaultRequestHeaders.Accept.ParseAdd("text/html");
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 25 && last?.StatusCode != HttpStatusCode.TooManyRequests; i++)
+        {
+            last = await flood.Http.PostAsync("/account/forgot-password", new FormUrlEncodedContent([]));
+        }
+
+        var html = await last!.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.TooManyRequests, last.StatusCode);
+        Assert.Contains("href=\"https://www.bbc.co.uk/weather\" rel=\"noreferrer\" data-quick-exit", html, StringComparison.Ordinal);
+        Assert.Contains("/js/quick-exit.js", html, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("<(?:script|link|img|iframe|source)\\b[^>]*?\\b(?:src|href)=\"(?<url>[^\"]+)\"")]
     private static partial Regex Loads();
 

@@ -36,6 +36,8 @@ public static class PolicyTable
         new("GET,POST", "/account/sign-in/second-factor", Access.Anonymous, "sign in, authenticator code (needs the 2FA cookie)"),
         new("GET,POST", "/account/sign-in/recovery-code", Access.Anonymous, "sign in, recovery code (needs the 2FA cookie)"),
         new("GET,POST", "/account/signed-out", Access.Anonymous, "after sign-out"),
+        new("GET,POST", "/account/unlock", Access.Anonymous, "ask for a link to unlock this browser"),
+        new("GET,POST", "/account/unlock/confirm", Access.Anonymous, "unlock this browser with the link (POST unlocks)"),
         new("GET,POST", "/account/forgot-password", Access.Anonymous, "ask for a reset link"),
         new("GET,POST", "/account/reset-password", Access.Anonymous, "choose a new password with the link"),
         new("GET,POST", "/account/deleted", Access.Anonymous, "after deleting the account"),
@@ -56,6 +58,8 @@ public static class PolicyTable
         new("POST", "/api/v1/account/resend-confirmation", Access.Anonymous, "send the confirmation again"),
         new("POST", "/api/v1/account/sign-in", Access.Anonymous, "sign in, first step"),
         new("POST", "/api/v1/account/sign-in/second-factor", Access.Anonymous, "sign in, second step"),
+        new("POST", "/api/v1/account/unlock-request", Access.Anonymous, "e-mail a link to unlock a browser"),
+        new("POST", "/api/v1/account/unlock", Access.Anonymous, "unlock this client with the link"),
         new("POST", "/api/v1/account/forgot-password", Access.Anonymous, "ask for a reset link"),
         new("POST", "/api/v1/account/reset-password", Access.Anonymous, "choose a new password"),
 
@@ -79,6 +83,7 @@ public static class PolicyTable
         new("GET", "/healthz/live", Access.Anonymous, "liveness: process answers"),
         new("GET", "/openapi/{documentName}.json", Access.Anonymous, "OpenAPI document"),
         new("GET", "/_framework/opaque-redirect", Access.Anonymous, "Blazor enhanced-navigation redirects"),
+        new("GET", "/quick-exit", Access.Anonymous, "redirect to the neutral site (quick exit's history entry)"),
         new("*", "{*path}", Access.Anonymous, "anything else: 404"),
         new("GET,HEAD", StaticFiles, Access.Anonymous, "css, js, icons from wwwroot and the framework"),
     ];

@@ -73,7 +73,8 @@ public sealed partial class PrivacyTests(SqliteApp app) : IClassFixture<SqliteAp
         await app.Mail.WaitForAsync(email, count: 2);
 
         string[] sensitive = ["relationship", "partner", "affair", "trust", "betray", "therap", "couple", "sex", "journal", "space"];
-        Assert.All(app.Mail.All(), m => Assert.All(sensitive, word => Assert.DoesNotContain(word, m.Subject + m.TextBody, StringComparison.OrdinalIgnoreCase)));
+        // Links are left out: their random tokens can spell anything.
+        Assert.All(app.Mail.All(), m => Assert.All(sensitive, word => Assert.DoesNotContain(word, m.Subject + Links().Replace(m.TextBody ?? "", ""), StringComparison.OrdinalIgnoreCase)));
     }
 
     [GeneratedRegex("<title>([^<]*)</title>")]

@@ -81,6 +81,16 @@ internal static class AccountApi
             .Produces<SecondFactorResult>().WithProblems(StatusCodes.Status401Unauthorized)
             .WithSummary("Finish signing in with an authenticator code or a recovery code.");
 
+        open.MapPost("/unlock-request", async (UnlockBrowser.SendRequest request, UnlockBrowser.Handler handler, CancellationToken ct) =>
+                Respond(await handler.SendAsync(request, ct), _ => TypedResults.Accepted((string?)null, new Message(AcceptedText))))
+            .Produces<Message>(StatusCodes.Status202Accepted).WithProblems()
+            .WithSummary("E-mail a link that lets one browser sign in again after someone else's failed attempts locked the account.");
+
+        open.MapPost("/unlock", async (UnlockBrowser.Request request, UnlockBrowser.Handler handler) =>
+                Respond(await handler.UnlockAsync(request), _ => TypedResults.NoContent()))
+            .Produces(StatusCodes.Status204NoContent).WithProblems()
+            .WithSummary("Use the unlock link's user id and code: this client gets its own budget of sign-in attempts.");
+
         open.MapPost("/forgot-password", async (ForgotPassword.Request request, ForgotPassword.Handler handler, CancellationToken ct) =>
                 Respond(await handler.HandleAsync(request, ct), _ => TypedResults.Accepted((string?)null, new Message(AcceptedText))))
             .Produces<Message>(StatusCodes.Status202Accepted).WithProblems()

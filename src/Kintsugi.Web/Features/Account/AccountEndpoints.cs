@@ -1,5 +1,6 @@
 using Kintsugi.Web.Features.Account.Data;
 using Kintsugi.Web.Features.Account.SignIn;
+using Kintsugi.Web.Infrastructure.Http;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 
@@ -10,8 +11,15 @@ internal static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/account/sign-out", async (SignOut.Handler handler) =>
+        endpoints.MapPost("/account/sign-out", async (HttpContext context, SignOut.Handler handler) =>
             {
+                // The metadata below makes the middleware check the token; an endpoint that binds no
+                // form must still look at the verdict itself.
+                if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+                {
+                    return Results.BadRequest();
+                }
+
                 await handler.HandleAsync();
                 return Results.Redirect("/account/signed-out");
             })
@@ -25,7 +33,7 @@ internal static class AccountEndpoints
                 return outcome switch
                 {
                     { Succeeded: true } => Results.File(outcome.Value!.Content, "application/json", outcome.Value.Name),
-                    { RetryAfter: { } wait } => Results.Redirect($"/account/data?problem=wait&seconds={(int)Math.Ceiling(wait.TotalSeconds)}", permanent: false),
+                    { RetryAfter: { } wait } => TooManyRequests.Problem(wait),
                     _ => Results.Redirect("/account/data?problem=password"),
                 };
             })

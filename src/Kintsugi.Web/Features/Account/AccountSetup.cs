@@ -75,7 +75,7 @@ internal static class AccountSetup
                 options.User.RequireUniqueEmail = true;
                 options.User.AllowedUserNameCharacters = "";
                 options.SignIn.RequireConfirmedEmail = true;
-                options.Lockout.AllowedForNewUsers = false; // replaced by the throttles in Features/Account/Throttling
+                options.Lockout.AllowedForNewUsers = false; // see KintsugiUserManager.SupportsUserLockout
                 options.Password.RequiredLength = PasswordPolicy.MinimumLength;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;

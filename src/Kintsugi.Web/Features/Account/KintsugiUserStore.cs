@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Kintsugi.Web.Features.Account.TwoFactor;
 using Kintsugi.Web.Infrastructure.Data;
+using Kintsugi.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -10,12 +11,14 @@ namespace Kintsugi.Web.Features.Account;
 
 /// <summary>
 /// Identity's store keeps the authenticator key and the recovery codes in clear text. Here the key
-/// is encrypted with Data Protection (whose key ring is itself wrapped by the master key) and only
-/// SHA-256 hashes of the recovery codes are kept.
+/// is encrypted with Data Protection (whose key ring is itself wrapped by the master key) and the
+/// recovery codes are kept only as HMACs under a key derived from the master key, bound to their
+/// user: a copy of the database alone cannot be searched for them.
 /// </summary>
-internal sealed class KintsugiUserStore(AppDbContext context, IDataProtectionProvider protection, IdentityErrorDescriber? describer = null)
+internal sealed class KintsugiUserStore(AppDbContext context, IDataProtectionProvider protection, MasterKey masterKey, IdentityErrorDescriber? describer = null)
     : UserOnlyStore<AppUser, AppDbContext, Guid>(context, describer)
 {
+    private readonly byte[] recoveryKey = masterKey.Derive("recovery-codes");
     public const string Provider = "[Kintsugi]";
     public const string AuthenticatorKeyName = "AuthenticatorKey";
     public const string RecoveryCodesName = "RecoveryCodeHashes";
@@ -35,12 +38,12 @@ internal sealed class KintsugiUserStore(AppDbContext context, IDataProtectionPro
     }
 
     public override Task ReplaceCodesAsync(AppUser user, IEnumerable<string> recoveryCodes, CancellationToken cancellationToken) =>
-        SetTokenAsync(user, Provider, RecoveryCodesName, string.Join(';', recoveryCodes.Select(Hash)), cancellationToken);
+        SetTokenAsync(user, Provider, RecoveryCodesName, string.Join(';', recoveryCodes.Select(code => Hash(user, code))), cancellationToken);
 
     public override async Task<bool> RedeemCodeAsync(AppUser user, string code, CancellationToken cancellationToken)
     {
         var hashes = await StoredHashesAsync(user, cancellationToken);
-        var hash = Hash(code);
+        var hash = Hash(user, code);
         if (!hashes.Contains(hash))
         {
             return false;
@@ -56,6 +59,6 @@ internal sealed class KintsugiUserStore(AppDbContext context, IDataProtectionPro
     private async Task<string[]> StoredHashesAsync(AppUser user, CancellationToken cancellationToken) =>
         (await GetTokenAsync(user, Provider, RecoveryCodesName, cancellationToken) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries);
 
-    private static string Hash(string code) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(RecoveryCodes.Normalize(code))));
+    private string Hash(AppUser user, string code) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(recoveryKey, Encoding.UTF8.GetBytes(user.Id + ":" + RecoveryCodes.Normalize(code))));
 }

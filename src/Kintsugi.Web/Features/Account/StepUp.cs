@@ -22,14 +22,13 @@ internal sealed class StepUp(UserManager<AppUser> users, CurrentUser current, Au
         }
 
         var key = throttle.StepUpKey(user.Id);
-        if (await throttle.RetryAfterAsync(key, rules.StepUpFailures, cancellationToken) is { } wait)
+        if (await throttle.TryConsumeAsync(key, rules.StepUpFailures, cancellationToken) is { } wait)
         {
             return Outcome<AppUser>.Throttled(wait);
         }
 
         if (string.IsNullOrEmpty(password) || !await users.CheckPasswordAsync(user, password))
         {
-            await throttle.RecordAsync(key, rules.StepUpFailures, cancellationToken);
             return Outcome<AppUser>.Invalid(field, WrongPassword);
         }
 

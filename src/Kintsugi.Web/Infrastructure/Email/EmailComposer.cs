@@ -92,6 +92,27 @@ internal sealed class EmailComposer(UserManager<AppUser> users, PublicUrl public
 
                 If this wasn't you, choose a new password now: {publicUrl.For("/account/forgot-password")}
                 """),
+            EmailKind.UnlockBrowser when user is not null => (
+                "Unlock your browser",
+                $"""
+                Hello,
+
+                Someone (hopefully you) asked for a link to sign in to Kintsugi again after too many wrong attempts.
+                Open it in the browser you want to use, and press the button on the page:
+
+                {publicUrl.For("/account/unlock/confirm", new Dictionary<string, string?> { ["user"] = user.Id.ToString(), ["code"] = Encode(await users.GenerateUserTokenAsync(user, TokenOptions.DefaultProvider, Features.Account.SignIn.UnlockBrowser.TokenPurpose)) })}
+
+                If you didn't ask for this, someone may be trying to guess your password. The link does not sign anyone in;
+                you can ignore it, or choose a new password to be safe: {publicUrl.For("/account/forgot-password")}
+                """),
+            EmailKind.UnlockWithoutAccount => (
+                "Unlock your browser",
+                """
+                Hello,
+
+                Someone asked for a link to sign in to Kintsugi with this e-mail address, but there is no account with it.
+                If it was you, perhaps you signed up with a different address. Otherwise you can ignore this message.
+                """),
             EmailKind.AccountDeleted => (
                 "Your account was deleted",
                 """

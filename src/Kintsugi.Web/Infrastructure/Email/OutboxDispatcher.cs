@@ -58,6 +58,8 @@ internal sealed partial class OutboxDispatcher(
         var handled = 0;
         foreach (var id in due)
         {
+            // The time of this claim, not of the batch: a slow send must not leave later claims already expired.
+            now = time.GetUtcNow().UtcDateTime;
             var claimed = await db.OutboxMessages
                 .Where(m => m.Id == id && (m.ClaimedUntil == null || m.ClaimedUntil < now))
                 .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedUntil, now + ClaimFor), cancellationToken);

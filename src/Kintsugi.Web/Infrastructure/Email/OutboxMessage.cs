@@ -13,6 +13,8 @@ internal enum EmailKind
     TwoFactorEnabled,
     TwoFactorDisabled,
     AccountDeleted,
+    UnlockBrowser,
+    UnlockWithoutAccount,
 }
 
 /// <summary>

@@ -9,7 +9,13 @@ internal static class ApiSetup
         services.AddProblemDetails();
         services.AddValidation();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
-        services.Configure<JsonOptions>(options => options.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip);
+        services.Configure<JsonOptions>(options =>
+        {
+            options.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip;
+
+            // Validation errors are keyed like the JSON the client sent ("email", not "Email").
+            options.SerializerOptions.DictionaryKeyPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
+        });
         services.AddOpenApi(options =>
         {
             options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;

@@ -37,11 +37,9 @@ internal readonly record struct Outcome<T>
     {
         { RetryAfter: { } wait } => TooManyRequests.Problem(wait),
         { IsNotFound: true } => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found"),
-        { Errors: { } errors } => TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key.Length == 0 ? "request" : JsonName(e.Key), e => e.Value)),
+        { Errors: { } errors } => TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key.Length == 0 ? "request" : e.Key, e => e.Value)),
         _ => throw new InvalidOperationException("A successful outcome is not a problem."),
     };
-
-    private static string JsonName(string property) => char.ToLowerInvariant(property[0]) + property[1..];
 }
 
 /// <summary>For use cases whose success carries no value.</summary>

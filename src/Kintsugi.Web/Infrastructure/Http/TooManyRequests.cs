@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using Kintsugi.Web.Components.Layout;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Kintsugi.Web.Infrastructure.Http;
 
@@ -45,11 +47,12 @@ internal static class TooManyRequests
 
         context.Response.ContentType = "text/html; charset=utf-8";
         var message = HtmlEncoder.Default.Encode(Message(retryAfter));
+        var quickExit = HtmlEncoder.Default.Encode(context.RequestServices.GetRequiredService<IOptions<QuickExitOptions>>().Value.Url);
         await context.Response.WriteAsync($$"""
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{{Title}} · Kintsugi</title><link rel="stylesheet" href="/css/site.css"></head>
-            <body><a class="quick-exit" id="quick-exit" href="/quick-exit">Quick exit</a>
+            <body><a class="quick-exit" id="quick-exit" href="{{quickExit}}" rel="noreferrer" data-quick-exit>Quick exit</a>
             <main id="main" class="page"><h1>{{Title}}</h1><p>{{message}}</p><p><a href="/">Back to the start</a></p></main>
             <script src="/js/quick-exit.js"></script></body></html>
             """);

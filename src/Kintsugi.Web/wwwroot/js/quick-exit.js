@@ -1,11 +1,15 @@
 // Quick exit (SECURITY.md C1). A click on any [data-quick-exit] link, or Escape pressed twice
-// within a second, hides the page at once and replaces it with the neutral site in the link.
-// Where the browser offers the Navigation API, it first steps back to the earliest Kintsugi
-// entry of this tab's history, so that the neutral site takes that entry's place and the Back
-// button leads to whatever came before Kintsugi, not to another Kintsugi page.
+// within a second, hides the page at once and puts the neutral site from that link in its place:
+//  1. where the browser has the Navigation API, step back to the earliest Kintsugi entry of this
+//     tab's history, so that Back afterwards leads to whatever came before Kintsugi;
+//  2. push an entry there (a push drops every later entry, so Forward cannot lead back into the
+//     app) whose address, /quick-exit, only ever redirects to the neutral site; step back onto
+//     the earliest entry again;
+//  3. replace that entry with the neutral site.
 (() => {
   'use strict';
   const FLAG = 'kintsugi-quick-exit';
+  const EXIT_PATH = '/quick-exit';
 
   function neutralUrl() {
     const link = document.querySelector('[data-quick-exit]');
@@ -17,9 +21,31 @@
     document.title = '';
   }
 
-  function go(url) {
+  function remember(url) {
+    try { sessionStorage.setItem(FLAG, url); } catch { /* storage may be off */ }
+  }
+
+  function forget() {
     try { sessionStorage.removeItem(FLAG); } catch { /* storage may be off */ }
-    window.location.replace(url);
+  }
+
+  function leave(url) {
+    forget();
+    let gone = false;
+    const go = () => {
+      if (!gone) {
+        gone = true;
+        window.location.replace(url);
+      }
+    };
+    try {
+      history.pushState(null, '', EXIT_PATH);
+      window.addEventListener('popstate', go, { once: true });
+      history.back();
+      setTimeout(go, 400); // in case the step back never reports
+    } catch {
+      go();
+    }
   }
 
   async function quickExit() {
@@ -29,16 +55,16 @@
     if (nav && typeof nav.entries === 'function' && nav.currentEntry) {
       const first = nav.entries()[0];
       if (first && first.index < nav.currentEntry.index) {
-        try {
-          // If that entry is another document, the page that loads there finishes the exit.
-          sessionStorage.setItem(FLAG, url);
-        } catch { /* storage may be off */ }
+        // If that entry belongs to another document, the page that loads there finishes the exit.
+        remember(url);
         try {
           await nav.traverseTo(first.key).finished;
-        } catch { /* fall through to a plain replace */ }
+        } catch {
+          // Fall through: leave from here.
+        }
       }
     }
-    go(url);
+    leave(url);
   }
 
   // A page reached by stepping back during an exit carries on with it, even from the back-forward cache.
@@ -47,12 +73,12 @@
     try { url = sessionStorage.getItem(FLAG); } catch { /* storage may be off */ }
     if (url) {
       hide();
-      go(url);
+      leave(url);
     }
   }
 
   resumeExit();
-  window.addEventListener('pageshow', resumeExit);
+  window.addEventListener('pageshow', event => { if (event.persisted) { resumeExit(); } });
 
   document.addEventListener('click', event => {
     const link = event.target instanceof Element ? event.target.closest('[data-quick-exit]') : null;

@@ -43,7 +43,7 @@ internal static class DeleteAccount
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await signOut.HandleAsync();
             await db.OutboxMessages.Where(m => m.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
-            var keys = new[] { throttle.AccountKey(email), throttle.EmailKey(email), throttle.SecondFactorKey(user.Id), throttle.StepUpKey(user.Id) };
+            var keys = new[] { throttle.AccountKey(email), throttle.EmailKey(email), throttle.SecondFactorKey(user.Id, null), throttle.StepUpKey(user.Id) };
             await db.AuthThrottles.Where(t => keys.Contains(t.Key)).ExecuteDeleteAsync(cancellationToken);
             var deleted = await users.DeleteAsync(user);
             if (!deleted.Succeeded)

@@ -18,7 +18,7 @@ internal static class ChangePassword
         public string CurrentPassword { get; set; } = "";
 
         [Required(ErrorMessage = "Choose a new password.")]
-        [StringLength(512, ErrorMessage = "Use at most 128 characters.")]
+        [PasswordPolicy]
         public string NewPassword { get; set; } = "";
     }
 
@@ -39,6 +39,7 @@ internal static class ChangePassword
                 return Outcome<Done>.Invalid(nameof(Request.NewPassword), problems[0]);
             }
 
+            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
             var result = await users.ChangePasswordAsync(user, request.CurrentPassword, request.NewPassword);
             if (!result.Succeeded)
             {
@@ -46,8 +47,9 @@ internal static class ChangePassword
             }
 
             var thisSession = current.SessionId;
-            await db.UserSessions.Where(s => s.UserId == user.Id && s.Id != thisSession).ExecuteDeleteAsync(cancellationToken);
-            await outbox.SendAsync(EmailKind.PasswordChanged, user.Email!, user.Id, cancellationToken);
+            await db.UserSessions.Where(s => s.UserId == user.Id && s.Id != thisSession).ExecuteDeleteAsync(CancellationToken.None);
+            await outbox.SendAsync(EmailKind.PasswordChanged, user.Email!, user.Id, CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
             return Outcome<Done>.Ok(default);
         }
     }

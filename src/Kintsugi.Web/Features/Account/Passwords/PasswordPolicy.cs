@@ -90,6 +90,19 @@ internal static class PasswordPolicy
     }
 }
 
+/// <summary>
+/// The policy as a validation attribute, so a form shows a weak password next to its field even when
+/// another field is wrong too. (The handlers check again with the address, which this cannot see.)
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+internal sealed class PasswordPolicyAttribute : System.ComponentModel.DataAnnotations.ValidationAttribute
+{
+    protected override System.ComponentModel.DataAnnotations.ValidationResult? IsValid(object? value, System.ComponentModel.DataAnnotations.ValidationContext validationContext) =>
+        value is string { Length: > 0 } password && PasswordPolicy.Problems(password, email: null) is [var problem, ..]
+            ? new System.ComponentModel.DataAnnotations.ValidationResult(problem, validationContext.MemberName is { } member ? [member] : null)
+            : System.ComponentModel.DataAnnotations.ValidationResult.Success;
+}
+
 /// <summary>The only password validator registered, so Identity's composition rules never apply.</summary>
 internal sealed class PasswordPolicyValidator : IPasswordValidator<AppUser>
 {

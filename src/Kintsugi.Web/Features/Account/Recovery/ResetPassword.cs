@@ -27,7 +27,7 @@ internal static class ResetPassword
         public string Code { get; set; } = "";
 
         [Required(ErrorMessage = "Choose a new password.")]
-        [StringLength(512, ErrorMessage = "Use at most 128 characters.")]
+        [PasswordPolicy]
         public string Password { get; set; } = "";
     }
 
@@ -48,6 +48,10 @@ internal static class ResetPassword
                 return Outcome<Done>.Invalid(nameof(Request.Password), problems[0]);
             }
 
+            // The new password, the end of every session and the notice commit together, and once
+            // the password is being saved nothing is abandoned halfway because the client went away.
+            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            user.EmailConfirmed = true; // the link proves the address
             var result = await users.ResetPasswordAsync(user, token, request.Password);
             if (!result.Succeeded)
             {
@@ -56,14 +60,9 @@ internal static class ResetPassword
                     : Outcome<Done>.Invalid(nameof(Request.Password), result.Errors.First().Description);
             }
 
-            if (!user.EmailConfirmed)
-            {
-                user.EmailConfirmed = true;
-                await users.UpdateAsync(user);
-            }
-
-            await db.UserSessions.Where(s => s.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
-            await outbox.SendAsync(EmailKind.PasswordChanged, user.Email!, user.Id, cancellationToken);
+            await db.UserSessions.Where(s => s.UserId == user.Id).ExecuteDeleteAsync(CancellationToken.None);
+            await outbox.SendAsync(EmailKind.PasswordChanged, user.Email!, user.Id, CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
             return Outcome<Done>.Ok(default);
         }
     }

@@ -3,7 +3,9 @@ using Kintsugi.Web.Features.Account.Passwords;
 using Kintsugi.Web.Features.Account.Throttling;
 using Kintsugi.Web.Infrastructure.Email;
 using Kintsugi.Web.Infrastructure.Http;
+using Kintsugi.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kintsugi.Web.Features.Account.Registration;
 
@@ -17,16 +19,16 @@ internal static class Register
     public sealed class Request
     {
         [Required(ErrorMessage = "Enter your e-mail address.")]
-        [EmailAddress(ErrorMessage = "Enter an e-mail address like name@example.com.")]
-        [StringLength(256, ErrorMessage = "That e-mail address is too long.")]
+        [AccountEmail]
         public string Email { get; set; } = "";
 
         [Required(ErrorMessage = "Choose a password.")]
-        [StringLength(512, ErrorMessage = "Use at most 128 characters.")]
+        [PasswordPolicy]
         public string Password { get; set; } = "";
     }
 
     public sealed class Handler(
+        AppDbContext db,
         UserManager<AppUser> users,
         IPasswordHasher<AppUser> hasher,
         EmailOutbox outbox,
@@ -36,7 +38,11 @@ internal static class Register
     {
         public async Task<Outcome<Done>> HandleAsync(Request request, CancellationToken cancellationToken)
         {
-            var email = request.Email.Trim();
+            if (!AccountEmail.TryNormalize(request.Email, out var email))
+            {
+                return Outcome<Done>.Invalid(nameof(Request.Email), AccountEmail.Invalid);
+            }
+
             var problems = PasswordPolicy.Problems(request.Password, email);
             if (problems.Count > 0)
             {
@@ -59,7 +65,19 @@ internal static class Register
 
             var now = time.GetUtcNow();
             var user = new AppUser { Id = Guid.CreateVersion7(now), UserName = email, Email = email, CreatedAt = now.UtcDateTime };
-            var created = await users.CreateAsync(user, request.Password);
+            IdentityResult created;
+            try
+            {
+                created = await users.CreateAsync(user, request.Password);
+            }
+            catch (DbUpdateException)
+            {
+                // The unique index caught two sign-ups for one address at the same moment: the
+                // other one won. Same answer as for any existing address.
+                db.Entry(user).State = EntityState.Detached;
+                return Outcome<Done>.Ok(default);
+            }
+
             if (created.Succeeded)
             {
                 await outbox.SendAsync(EmailKind.ConfirmEmail, email, user.Id, cancellationToken);

@@ -12,8 +12,7 @@ internal static class ResendConfirmation
     public sealed class Request
     {
         [Required(ErrorMessage = "Enter your e-mail address.")]
-        [EmailAddress(ErrorMessage = "Enter an e-mail address like name@example.com.")]
-        [StringLength(256, ErrorMessage = "That e-mail address is too long.")]
+        [AccountEmail]
         public string Email { get; set; } = "";
     }
 
@@ -21,7 +20,11 @@ internal static class ResendConfirmation
     {
         public async Task<Outcome<Done>> HandleAsync(Request request, CancellationToken cancellationToken)
         {
-            var email = request.Email.Trim();
+            if (!AccountEmail.TryNormalize(request.Email, out var email))
+            {
+                return Outcome<Done>.Invalid(nameof(Request.Email), AccountEmail.Invalid);
+            }
+
             if (await throttle.TryConsumeAsync(throttle.EmailKey(email), rules.EmailsPerAddress, cancellationToken) is { } wait)
             {
                 return Outcome<Done>.Throttled(wait);

@@ -24,7 +24,7 @@ internal static class SignInWithPassword
     public sealed class Request
     {
         [Required(ErrorMessage = "Enter your e-mail address.")]
-        [StringLength(256, ErrorMessage = "That e-mail address is too long.")]
+        [AccountEmail]
         public string Email { get; set; } = "";
 
         [Required(ErrorMessage = "Enter your password.")]
@@ -50,14 +50,18 @@ internal static class SignInWithPassword
         public async Task<Outcome<SignInStep>> HandleAsync(Request request, CancellationToken cancellationToken)
         {
             var context = http.HttpContext!;
-            var email = request.Email.Trim();
+            if (!AccountEmail.TryNormalize(request.Email, out var email))
+            {
+                return Outcome<SignInStep>.Invalid(nameof(Request.Email), AccountEmail.Invalid);
+            }
+
             var accountKey = throttle.AccountKey(email);
             var deviceId = knownDevice.DeviceIdFor(context, accountKey);
             var (counter, rule) = deviceId is null
                 ? (accountKey, rules.SignInFailures)
                 : (throttle.DeviceKey(deviceId, accountKey), rules.KnownDeviceFailures);
 
-            if (await throttle.RetryAfterAsync(counter, rule, cancellationToken) is { } wait)
+            if (await throttle.TryConsumeAsync(counter, rule, cancellationToken) is { } wait)
             {
                 return Outcome<SignInStep>.Throttled(wait);
             }
@@ -72,7 +76,6 @@ internal static class SignInWithPassword
 
             if (user is null || !await users.CheckPasswordAsync(user, request.Password))
             {
-                await throttle.RecordAsync(counter, rule, cancellationToken);
                 return Outcome<SignInStep>.Invalid("", Mismatch);
             }
 

@@ -44,8 +44,11 @@ internal static class SignInWithSecondFactor
                 return Outcome<Success>.Invalid("", Expired);
             }
 
-            var key = throttle.SecondFactorKey(user.Id);
-            if (await throttle.RetryAfterAsync(key, rules.SecondFactorFailures, cancellationToken) is { } wait)
+            // A browser the owner has signed in on keeps its own budget, so that someone who has
+            // the password but not the app cannot lock the owner out of their second factor.
+            var accountKey = throttle.AccountKey(user.Email!);
+            var key = throttle.SecondFactorKey(user.Id, knownDevice.DeviceIdFor(http.HttpContext!, accountKey));
+            if (await throttle.TryConsumeAsync(key, rules.SecondFactorFailures, cancellationToken) is { } wait)
             {
                 return Outcome<Success>.Throttled(wait);
             }
@@ -55,12 +58,11 @@ internal static class SignInWithSecondFactor
                 : await signIn.TwoFactorAuthenticatorSignInAsync(Totp.Clean(request.Code), request.RememberMe, rememberClient: false);
             if (!result.Succeeded)
             {
-                await throttle.RecordAsync(key, rules.SecondFactorFailures, cancellationToken);
                 return Outcome<Success>.Invalid(nameof(Request.Code), request.IsRecoveryCode ? WrongRecoveryCode : WrongCode);
             }
 
             await throttle.ClearAsync(key, cancellationToken);
-            knownDevice.Remember(http.HttpContext!, throttle.AccountKey(user.Email!));
+            knownDevice.Remember(http.HttpContext!, accountKey);
             return Outcome<Success>.Ok(new Success(await signIn.UserManager.CountRecoveryCodesAsync(user)));
         }
     }

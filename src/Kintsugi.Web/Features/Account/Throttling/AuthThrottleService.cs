@@ -9,35 +9,28 @@ namespace Kintsugi.Web.Features.Account.Throttling;
 /// <summary>Database-backed counters, so that limits hold across several app instances.</summary>
 internal sealed class AuthThrottleService(AppDbContext db, TimeProvider time, ThrottleKeys keys)
 {
-    /// <summary>How long the caller must wait before the next attempt, or null if it may go ahead.</summary>
-    public async Task<TimeSpan?> RetryAfterAsync(string key, ThrottleRule rule, CancellationToken cancellationToken)
+    /// <summary>
+    /// Counts this attempt first, atomically, and then decides: null if it is within the budget,
+    /// otherwise how long to wait. Counting before the work means parallel attempts cannot slip
+    /// past the limit (each one's count includes all that came before it). A success clears the key.
+    /// </summary>
+    public async Task<TimeSpan?> TryConsumeAsync(string key, ThrottleRule rule, CancellationToken cancellationToken)
     {
+        await RecordAsync(key, rule, cancellationToken);
         var now = Now;
         var row = await db.AuthThrottles.AsNoTracking().Where(t => t.Key == key)
             .Select(t => new { t.WindowStartedAt, t.Count }).SingleOrDefaultAsync(cancellationToken);
-        if (row is null || row.Count < rule.Limit)
+        if (row is null || row.Count <= rule.Limit)
         {
             return null;
         }
 
         var end = row.WindowStartedAt + rule.Window;
-        return end > now ? end - now : null;
-    }
-
-    /// <summary>Refuses the event if the budget is spent, otherwise counts it.</summary>
-    public async Task<TimeSpan?> TryConsumeAsync(string key, ThrottleRule rule, CancellationToken cancellationToken)
-    {
-        if (await RetryAfterAsync(key, rule, cancellationToken) is { } wait)
-        {
-            return wait;
-        }
-
-        await RecordAsync(key, rule, cancellationToken);
-        return null;
+        return end > now ? end - now : TimeSpan.FromSeconds(1);
     }
 
     /// <summary>Counts one event atomically, starting a new window when the last one has passed.</summary>
-    public async Task RecordAsync(string key, ThrottleRule rule, CancellationToken cancellationToken)
+    private async Task RecordAsync(string key, ThrottleRule rule, CancellationToken cancellationToken)
     {
         var now = Now;
         var windowOpenedAfter = now - rule.Window;
@@ -83,7 +76,8 @@ internal sealed class AuthThrottleService(AppDbContext db, TimeProvider time, Th
 
     public string DeviceKey(string deviceId, string accountKey) => keys.For("device", deviceId + ":" + accountKey);
 
-    public string SecondFactorKey(Guid userId) => keys.For("2fa", userId.ToString());
+    public string SecondFactorKey(Guid userId, string? deviceId) =>
+        deviceId is null ? keys.For("2fa", userId.ToString()) : keys.For("2fa-device", deviceId + ":" + userId);
 
     public string StepUpKey(Guid userId) => keys.For("step-up", userId.ToString());
 

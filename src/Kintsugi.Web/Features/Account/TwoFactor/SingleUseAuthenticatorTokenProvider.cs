@@ -38,8 +38,16 @@ internal sealed class SingleUseAuthenticatorTokenProvider(AppDbContext db, TimeP
             .Where(u => u.Id == user.Id && (u.AuthenticatorLastUsedStep == null || u.AuthenticatorLastUsedStep < step))
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.AuthenticatorLastUsedStep, step));
 
-        // Keep the tracked copy in step, or a later UpdateAsync of the user would write an older value back.
-        user.AuthenticatorLastUsedStep = await db.Users.Where(u => u.Id == user.Id).Select(u => u.AuthenticatorLastUsedStep).SingleAsync();
+        // Keep the tracked copy in step (or a later UpdateAsync of the user would write an older value
+        // back) without marking it changed: the database already holds it.
+        var stored = await db.Users.Where(u => u.Id == user.Id).Select(u => u.AuthenticatorLastUsedStep).SingleAsync();
+        user.AuthenticatorLastUsedStep = stored;
+        if (db.Entry(user) is { State: EntityState.Unchanged or EntityState.Modified } entry)
+        {
+            entry.Property(u => u.AuthenticatorLastUsedStep).OriginalValue = stored;
+            entry.Property(u => u.AuthenticatorLastUsedStep).IsModified = false;
+        }
+
         return accepted == 1;
     }
 }
