@@ -50,7 +50,8 @@ public abstract class SignInTests(KintsugiApp app)
 
         var results = await Task.WhenAll(clients.Select((c, i) => c.TrySignInAsync(email, $"parallel guess {i}")));
 
-        Assert.InRange(results.Count(r => r.StatusCode == HttpStatusCode.Unauthorized), 1, 5);
+        // At most five reach the password check; when all are counted before any is checked, none do.
+        Assert.InRange(results.Count(r => r.StatusCode == HttpStatusCode.Unauthorized), 0, 5);
         Assert.Equal(results.Length, results.Count(r => r.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests));
     }
 
