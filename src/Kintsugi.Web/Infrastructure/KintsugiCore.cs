@@ -103,6 +103,16 @@ internal static partial class KintsugiCore
             });
         });
 
+        var masterKey = app.Services.GetRequiredService<MasterKey>();
+        if (masterKey.WasCreated)
+        {
+            LogMasterKeyCreated(app.Logger, masterKey.Source);
+        }
+        else
+        {
+            LogMasterKey(app.Logger, masterKey.Source);
+        }
+
         if (!app.Services.GetRequiredService<CookieSettings>().Secure && !app.Environment.IsDevelopment())
         {
             LogInsecureCookies(app.Logger);
@@ -155,6 +165,12 @@ internal static partial class KintsugiCore
     /// </summary>
     public static void MapNotFound(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapFallback("{*path}", () => Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Master key: {Source}")]
+    private static partial void LogMasterKey(ILogger logger, string source);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Created a new master key at {Source}. Back it up separately from the database: without it nothing encrypted can be read")]
+    private static partial void LogMasterKeyCreated(ILogger logger, string source);
 
     [LoggerMessage(EventId = 1100, Level = LogLevel.Warning, Message = "Security:SecureCookies is off outside Development: cookies are not __Host- prefixed and may travel over plain HTTP")]
     private static partial void LogInsecureCookies(ILogger logger);

@@ -1,8 +1,6 @@
-using System.Text;
 using Kintsugi.Web.Features.Account;
 using Kintsugi.Web.Infrastructure.Http;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -28,7 +26,7 @@ internal sealed class EmailComposer(UserManager<AppUser> users, PublicUrl public
 
                 To finish creating your Kintsugi account, confirm your e-mail address by opening this link:
 
-                {publicUrl.For("/account/confirm-email", new Dictionary<string, string?> { ["user"] = user.Id.ToString(), ["code"] = Encode(await users.GenerateEmailConfirmationTokenAsync(user)) })}
+                {publicUrl.For("/account/confirm-email", EmailLink.Query(user, await users.GenerateEmailConfirmationTokenAsync(user)))}
 
                 The link works for 24 hours. If you didn't create an account, you can ignore this message.
                 """),
@@ -51,7 +49,7 @@ internal sealed class EmailComposer(UserManager<AppUser> users, PublicUrl public
 
                 Someone (hopefully you) asked to reset the password for your Kintsugi account. To choose a new one, open this link:
 
-                {publicUrl.For("/account/reset-password", new Dictionary<string, string?> { ["user"] = user.Id.ToString(), ["code"] = Encode(await users.GeneratePasswordResetTokenAsync(user)) })}
+                {publicUrl.For("/account/reset-password", EmailLink.Query(user, await users.GeneratePasswordResetTokenAsync(user)))}
 
                 The link works for 2 hours. If you didn't ask for this, you can ignore this message: your password stays as it is.
                 """),
@@ -100,7 +98,7 @@ internal sealed class EmailComposer(UserManager<AppUser> users, PublicUrl public
                 Someone (hopefully you) asked for a link to sign in to Kintsugi again after too many wrong attempts.
                 Open it in the browser you want to use, and press the button on the page:
 
-                {publicUrl.For("/account/unlock/confirm", new Dictionary<string, string?> { ["user"] = user.Id.ToString(), ["code"] = Encode(await users.GenerateUserTokenAsync(user, TokenOptions.DefaultProvider, Features.Account.SignIn.UnlockBrowser.TokenPurpose)) })}
+                {publicUrl.For("/account/unlock/confirm", EmailLink.Query(user, await users.GenerateUserTokenAsync(user, TokenOptions.DefaultProvider, Features.Account.SignIn.UnlockBrowser.TokenPurpose)))}
 
                 If you didn't ask for this, someone may be trying to guess your password. The link does not sign anyone in;
                 you can ignore it, or choose a new password to be safe: {publicUrl.For("/account/forgot-password")}
@@ -134,24 +132,5 @@ internal sealed class EmailComposer(UserManager<AppUser> users, PublicUrl public
         mime.Subject = content.Value.Subject;
         mime.Body = new TextPart("plain") { Text = content.Value.Body + "\n\n— Kintsugi\n" };
         return mime;
-    }
-
-    private static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-
-    public static string? Decode(string? code)
-    {
-        if (string.IsNullOrWhiteSpace(code))
-        {
-            return null;
-        }
-
-        try
-        {
-            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
     }
 }

@@ -14,7 +14,7 @@ internal static class TooManyRequests
 {
     public const string Title = "Too many attempts";
 
-    public static string Wait(TimeSpan retryAfter)
+    private static string Wait(TimeSpan retryAfter)
     {
         var minutes = (int)Math.Ceiling(retryAfter.TotalMinutes);
         return minutes <= 1 ? "about a minute" : $"{minutes} minutes";

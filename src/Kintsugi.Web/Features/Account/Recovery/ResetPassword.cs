@@ -35,9 +35,7 @@ internal static class ResetPassword
     {
         public async Task<Outcome<Done>> HandleAsync(Request request, CancellationToken cancellationToken)
         {
-            var user = await users.FindByIdAsync(request.UserId.ToString());
-            var token = EmailComposer.Decode(request.Code);
-            if (user is null || token is null)
+            if (await EmailLink.OpenAsync(users, request.UserId, request.Code) is not var (user, token))
             {
                 return Outcome<Done>.Invalid("", LinkProblem);
             }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Kintsugi.Web.Infrastructure.Email;
 using Kintsugi.Web.Infrastructure.Http;
 using Microsoft.AspNetCore.Identity;
 
@@ -28,9 +27,7 @@ internal static class ConfirmEmail
     {
         public async Task<Outcome<Done>> HandleAsync(Request request)
         {
-            var user = await users.FindByIdAsync(request.UserId.ToString());
-            var token = EmailComposer.Decode(request.Code);
-            if (user is null || token is null)
+            if (await EmailLink.OpenAsync(users, request.UserId, request.Code) is not var (user, token))
             {
                 return Outcome<Done>.Invalid("", LinkProblem);
             }

@@ -63,9 +63,8 @@ internal static class UnlockBrowser
 
         public async Task<Outcome<Done>> UnlockAsync(Request request)
         {
-            var user = await users.FindByIdAsync(request.UserId.ToString());
-            var token = EmailComposer.Decode(request.Code);
-            if (user is null || token is null || !await users.VerifyUserTokenAsync(user, TokenOptions.DefaultProvider, TokenPurpose, token))
+            if (await EmailLink.OpenAsync(users, request.UserId, request.Code) is not var (user, token)
+                || !await users.VerifyUserTokenAsync(user, TokenOptions.DefaultProvider, TokenPurpose, token))
             {
                 return Outcome<Done>.Invalid("", LinkProblem);
             }
