@@ -1,6 +1,8 @@
 using Kintsugi.Web.Components;
 using Kintsugi.Web.Features.Account;
 using Kintsugi.Web.Features.Health;
+using Kintsugi.Web.Features.Journal;
+using Kintsugi.Web.Features.Spaces;
 using Kintsugi.Web.Infrastructure;
 using Kintsugi.Web.Infrastructure.Data;
 using Kintsugi.Web.Infrastructure.Email;
@@ -15,6 +17,7 @@ builder.AddKintsugiCore(data);
 builder.AddDatabase(data);
 builder.AddEmail(data);
 builder.AddAccounts();
+builder.Services.AddSpaces(builder.Configuration);
 builder.Services.AddApi();
 builder.Services.AddHealth();
 builder.Services.AddRazorComponents();
@@ -28,7 +31,9 @@ app.MapRazorComponents<App>().AllowFrameworkEndpoints();
 app.MapHealth();
 app.MapQuickExit();
 app.MapAccountEndpoints();
-app.MapApi().MapAccountApi();
+var api = app.MapApi();
+api.MapAccountApi();
+api.MapSpacesApi().MapJournalApi();
 app.MapOpenApi().AllowAnonymous();
 app.MapNotFound();
 

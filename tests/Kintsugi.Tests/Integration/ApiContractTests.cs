@@ -124,7 +124,7 @@ public abstract class ApiContractTests(KintsugiApp app)
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => e.RoutePattern.RawText!)
             .Where(r => r.StartsWith("/api/", StringComparison.Ordinal))
-            .Select(r => r.Replace("{id:guid}", "{id}", StringComparison.Ordinal).TrimEnd('/'));
+            .Select(r => System.Text.RegularExpressions.Regex.Replace(r, @"\{(\w+):guid\}", "{$1}").TrimEnd('/'));
 
         Assert.All(routes, r => Assert.Contains(r, paths));
         Assert.DoesNotContain(paths, p => !p.StartsWith("/api/", StringComparison.Ordinal));

@@ -7,6 +7,12 @@ public enum Access
 
     /// <summary>A signed-in person, acting on their own account only.</summary>
     SignedIn,
+
+    /// <summary>
+    /// A signed-in person acting inside a space: what they get depends on their membership and on
+    /// each item's audience, case by case in the authorization matrix (AuthorizationMatrix, A2).
+    /// </summary>
+    Member,
 }
 
 public sealed record PolicyRow(string Methods, string Route, Access Access, string Purpose);
@@ -77,6 +83,32 @@ public static class PolicyTable
         new("POST", "/api/v1/account/sessions/end-others", Access.SignedIn, "end all other sessions"),
         new("POST", "/api/v1/account/export", Access.SignedIn, "export own data"),
         new("POST", "/api/v1/account/delete", Access.SignedIn, "delete own account"),
+
+        // Spaces API
+        new("GET", "/api/v1/spaces/", Access.SignedIn, "my spaces and my requests to join"),
+        new("POST", "/api/v1/spaces/", Access.SignedIn, "start a space"),
+        new("POST", "/api/v1/spaces/join", Access.SignedIn, "use an invite code (becomes a request to join)"),
+        new("DELETE", "/api/v1/spaces/requests/{requestId:guid}", Access.SignedIn, "withdraw my own request to join"),
+        new("GET", "/api/v1/spaces/{spaceId:guid}/", Access.Member, "the space: name, journey, members, values (partners)"),
+        new("PUT", "/api/v1/spaces/{spaceId:guid}/", Access.Member, "edit name, journey, values (partners)"),
+        new("POST", "/api/v1/spaces/{spaceId:guid}/safety-check", Access.Member, "take the private safety check"),
+        new("POST", "/api/v1/spaces/{spaceId:guid}/leave", Access.Member, "leave the space"),
+        new("GET", "/api/v1/spaces/{spaceId:guid}/invites", Access.Member, "open invites (partners)"),
+        new("POST", "/api/v1/spaces/{spaceId:guid}/invites", Access.Member, "invite a partner or practitioner (partners)"),
+        new("DELETE", "/api/v1/spaces/{spaceId:guid}/invites/{inviteId:guid}", Access.Member, "take back an invite (partners)"),
+        new("GET", "/api/v1/spaces/{spaceId:guid}/join-requests", Access.Member, "requests to join (partners)"),
+        new("POST", "/api/v1/spaces/{spaceId:guid}/join-requests/{requestId:guid}/approve", Access.Member, "approve a request (partners)"),
+        new("POST", "/api/v1/spaces/{spaceId:guid}/join-requests/{requestId:guid}/decline", Access.Member, "decline a request (partners)"),
+        new("DELETE", "/api/v1/spaces/{spaceId:guid}/practitioners/{membershipId:guid}", Access.Member, "end the practitioner's access (partners)"),
+
+        // Journal API
+        new("GET", "/api/v1/spaces/{spaceId:guid}/journal/", Access.Member, "entries I may read"),
+        new("POST", "/api/v1/spaces/{spaceId:guid}/journal/", Access.Member, "write an entry (partners)"),
+        new("GET", "/api/v1/spaces/{spaceId:guid}/journal/{entryId:guid}", Access.Member, "one entry I may read"),
+        new("PUT", "/api/v1/spaces/{spaceId:guid}/journal/{entryId:guid}", Access.Member, "rewrite my entry (author)"),
+        new("PUT", "/api/v1/spaces/{spaceId:guid}/journal/{entryId:guid}/audience", Access.Member, "choose who reads my entry (author)"),
+        new("POST", "/api/v1/spaces/{spaceId:guid}/journal/{entryId:guid}/withdraw", Access.Member, "withdraw my shared entry (author)"),
+        new("DELETE", "/api/v1/spaces/{spaceId:guid}/journal/{entryId:guid}", Access.Member, "delete my entry (author)"),
 
         // Operations and framework
         new("*", "/healthz", Access.Anonymous, "readiness: database reachable"),

@@ -167,8 +167,7 @@ internal static class AccountApi
             .WithSummary("Delete this account and everything in it (password required).");
     }
 
-    private static IResult Respond<T>(Outcome<T> outcome, Func<T, IResult> success) =>
-        outcome.Succeeded ? success(outcome.Value!) : outcome.ToProblem();
+    private static IResult Respond<T>(Outcome<T> outcome, Func<T, IResult> success) => outcome.ToResult(success);
 
     private static ProblemHttpResult Problem(int status, string detail) =>
         TypedResults.Problem(statusCode: status, detail: detail);

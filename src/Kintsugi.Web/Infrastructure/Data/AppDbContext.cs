@@ -1,6 +1,8 @@
 using Kintsugi.Web.Features.Account;
 using Kintsugi.Web.Features.Account.Sessions;
 using Kintsugi.Web.Features.Account.Throttling;
+using Kintsugi.Web.Features.Journal;
+using Kintsugi.Web.Features.Spaces;
 using Kintsugi.Web.Infrastructure.Email;
 using Kintsugi.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -21,6 +23,20 @@ internal abstract class AppDbContext(DbContextOptions options) : IdentityUserCon
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<UserKey> UserKeys => Set<UserKey>();
+
+    public DbSet<Space> Spaces => Set<Space>();
+
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    public DbSet<JoinApproval> JoinApprovals => Set<JoinApproval>();
+
+    public DbSet<Invite> Invites => Set<Invite>();
+
+    public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
+
+    public DbSet<JournalEntryVersion> JournalEntryVersions => Set<JournalEntryVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -15,6 +15,9 @@ internal static class ApiSetup
 
             // Validation errors are keyed like the JSON the client sent ("email", not "Email").
             options.SerializerOptions.DictionaryKeyPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
+
+            // Choices travel as words ("partners", "onlyMe"), never as numbers that mean nothing out of context.
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         });
         services.AddOpenApi(options =>
         {

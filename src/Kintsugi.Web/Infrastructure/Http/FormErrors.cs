@@ -32,6 +32,12 @@ internal sealed class FormErrors
             return false;
         }
 
+        if (outcome.Conflict is { } conflict)
+        {
+            Show(new Dictionary<string, string[]> { [""] = [conflict] });
+            return false;
+        }
+
         if (outcome.IsNotFound)
         {
             Show(new Dictionary<string, string[]> { [""] = ["This is no longer available. Reload the page and try again."] });

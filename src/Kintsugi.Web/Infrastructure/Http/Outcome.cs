@@ -15,7 +15,10 @@ internal readonly record struct Outcome<T>
 
     public bool IsNotFound { get; private init; }
 
-    public bool Succeeded => Errors is null && RetryAfter is null && !IsNotFound;
+    /// <summary>Someone else changed the item since the caller read it (SECURITY.md F3); never a silent overwrite.</summary>
+    public string? Conflict { get; private init; }
+
+    public bool Succeeded => Errors is null && RetryAfter is null && !IsNotFound && Conflict is null;
 
     public static Outcome<T> Ok(T value) => new() { Value = value };
 
@@ -27,16 +30,22 @@ internal readonly record struct Outcome<T>
 
     public static Outcome<T> NotFound() => new() { IsNotFound = true };
 
+    public static Outcome<T> Conflicted(string message) => new() { Conflict = message };
+
     /// <summary>The same failure, for a use case that returns a different value.</summary>
     public Outcome<TOther> Failure<TOther>() => Succeeded
         ? throw new InvalidOperationException("Only a failed outcome can be passed on.")
-        : new Outcome<TOther> { Errors = Errors, RetryAfter = RetryAfter, IsNotFound = IsNotFound };
+        : new Outcome<TOther> { Errors = Errors, RetryAfter = RetryAfter, IsNotFound = IsNotFound, Conflict = Conflict };
+
+    /// <summary>The API's answer: <paramref name="success"/> for a value, ProblemDetails for any failure.</summary>
+    public IResult ToResult(Func<T, IResult> success) => Succeeded ? success(Value!) : ToProblem();
 
     /// <summary>The API's answer for any failure; success is left to the endpoint.</summary>
     public IResult ToProblem() => this switch
     {
         { RetryAfter: { } wait } => TooManyRequests.Problem(wait),
         { IsNotFound: true } => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found"),
+        { Conflict: { } message } => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Changed meanwhile", detail: message),
         { Errors: { } errors } => TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key.Length == 0 ? "request" : e.Key, e => e.Value)),
         _ => throw new InvalidOperationException("A successful outcome is not a problem."),
     };

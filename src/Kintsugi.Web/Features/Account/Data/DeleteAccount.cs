@@ -10,8 +10,8 @@ namespace Kintsugi.Web.Features.Account.Data;
 
 /// <summary>
 /// Delete the account and everything that belongs to it, at once and alone (SECURITY.md A7, D3):
-/// the user row and, through cascades, its sessions, tokens and keys; pending e-mails and
-/// throttle counters too. A short notice goes to the address so the owner knows.
+/// the user row and, through cascades, its sessions, tokens, memberships, content and own key;
+/// spaces nobody else is left in; pending e-mails and throttle counters too. A short notice goes to the address so the owner knows.
 /// </summary>
 internal static class DeleteAccount
 {
@@ -28,7 +28,8 @@ internal static class DeleteAccount
         AppDbContext db,
         AuthThrottleService throttle,
         EmailOutbox outbox,
-        SignIn.SignOut.Handler signOut)
+        SignIn.SignOut.Handler signOut,
+        Spaces.LeaveSpace.Handler leaveSpaces)
     {
         public async Task<Outcome<Done>> HandleAsync(Request request, CancellationToken cancellationToken)
         {
@@ -42,6 +43,9 @@ internal static class DeleteAccount
             var email = user.Email!;
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await signOut.HandleAsync();
+
+            // Leaving each space first deletes spaces nobody else is left in, with their keys.
+            await leaveSpaces.LeaveAllAsync(user.Id);
             await db.OutboxMessages.Where(m => m.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
             var keys = new[] { throttle.AccountKey(email), throttle.EmailKey(email), throttle.SecondFactorKey(user.Id, null), throttle.StepUpKey(user.Id) };
             await db.AuthThrottles.Where(t => keys.Contains(t.Key)).ExecuteDeleteAsync(cancellationToken);

@@ -1,0 +1,81 @@
+using Kintsugi.Web.Features.Account;
+using Kintsugi.Web.Features.Spaces;
+using Kintsugi.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Kintsugi.Web.Features.Journal;
+
+/// <summary>
+/// One journal entry, the first content type on the visibility policy. Its text is sealed under
+/// the author's own key while private and under the space key while shared.
+/// </summary>
+internal sealed class JournalEntry : ISpaceContent
+{
+    public const int MaxLength = 20_000;
+
+    public Guid Id { get; set; }
+
+    public Guid SpaceId { get; set; }
+
+    public Guid AuthorId { get; set; }
+
+    public Audience Audience { get; set; }
+
+    public byte[] Body { get; set; } = [];
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    /// <summary>Set when the text changes while others can read it: they see that it was edited, and the earlier wording.</summary>
+    public DateTime? EditedAt { get; set; }
+
+    /// <summary>Raised on every change (text or audience): a save from a stale page is refused, not applied.</summary>
+    public int Version { get; set; }
+
+    public string Binding => Bind(Id);
+
+    public static string Bind(Guid id) => $"journal:{id:N}:body";
+}
+
+/// <summary>The wording a shared entry had before an edit (C4: shared items carry visible edit markers).</summary>
+internal sealed class JournalEntryVersion
+{
+    public Guid EntryId { get; set; }
+
+    public int Number { get; set; }
+
+    public byte[] Body { get; set; } = [];
+
+    /// <summary>When this wording was replaced.</summary>
+    public DateTime ReplacedAt { get; set; }
+
+    public static string Bind(Guid entryId, int number) => $"journal:{entryId:N}:version:{number}";
+}
+
+internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<JournalEntry>
+{
+    public void Configure(EntityTypeBuilder<JournalEntry> builder)
+    {
+        builder.ToTable("JournalEntries");
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.Audience).HasConversion<string>().HasMaxLength(30);
+        builder.Property(e => e.Version).IsConcurrencyToken();
+        builder.Ignore(e => e.Binding);
+        builder.HasIndex(e => new { e.SpaceId, e.CreatedAt });
+        builder.HasIndex(e => e.AuthorId);
+        builder.HasOne<Space>().WithMany().HasForeignKey(e => e.SpaceId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(e => e.AuthorId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class JournalEntryVersionConfiguration : IEntityTypeConfiguration<JournalEntryVersion>
+{
+    public void Configure(EntityTypeBuilder<JournalEntryVersion> builder)
+    {
+        builder.ToTable("JournalEntryVersions");
+        builder.HasKey(v => new { v.EntryId, v.Number });
+        builder.HasOne<JournalEntry>().WithMany().HasForeignKey(v => v.EntryId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,17 @@
+using Kintsugi.Web.Features.Journal;
+using Kintsugi.Web.Infrastructure.Security;
+
+namespace Kintsugi.Web.Features.Spaces;
+
+internal static class SpacesSetup
+{
+    public static IServiceCollection AddSpaces(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SpaceOptions>(configuration.GetSection("Spaces"));
+        services.AddScoped<SpaceAccess>();
+        services.AddScoped<Admission>();
+        services.AddScoped<ContentKeys>();
+        services.AddScoped<JournalText>();
+        return services;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Kintsugi.Tests.Infrastructure;
+
+/// <summary>
+/// The steps people take in spaces, through the JSON API, for integration tests. Each step asserts
+/// the answer it expects, so a test reads as the story it tells.
+/// </summary>
+public static class SpaceSteps
+{
+    /// <summary>Creates a space (and takes the safety check, so the creator is fully in); returns its id.</summary>
+    public static async Task<Guid> CreateSpaceAsync(this AppClient client, string name = "Our space", string displayName = "Alex", bool safetyCheck = true)
+    {
+        var response = await client.PostJsonAsync("/api/v1/spaces", new { name, displayName, journey = "affair", values = "We are honest with each other." });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await Responses.JsonAsync(response)).GetProperty("id").GetGuid();
+        if (safetyCheck)
+        {
+            await client.TakeSafetyCheckAsync(id);
+        }
+
+        return id;
+    }
+
+    public static async Task TakeSafetyCheckAsync(this AppClient client, Guid spaceId)
+    {
+        var response = await client.PostJsonAsync($"/api/v1/spaces/{spaceId}/safety-check", new { feelSafe = "yes", afraidOfReaction = "no", freeWill = "yes" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>A new invite's code.</summary>
+    public static async Task<string> InviteAsync(this AppClient client, Guid spaceId, string role = "partner")
+    {
+        var response = await client.PostJsonAsync($"/api/v1/spaces/{spaceId}/invites", new { role });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await Responses.JsonAsync(response)).GetProperty("code").GetString()!;
+    }
+
+    public static Task<HttpResponseMessage> TryJoinAsync(this AppClient client, string code, string displayName = "Sam") =>
+        client.PostJsonAsync("/api/v1/spaces/join", new { code, displayName });
+
+    /// <summary>Uses a code; returns the pending request's id.</summary>
+    public static async Task<Guid> RequestToJoinAsync(this AppClient client, string code, string displayName = "Sam")
+    {
+        var response = await client.TryJoinAsync(code, displayName);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (await Responses.JsonAsync(response)).GetProperty("requestId").GetGuid();
+    }
+
+    /// <summary>One partner approves; returns whether the newcomer is now in.</summary>
+    public static async Task<bool> ApproveAsync(this AppClient partner, Guid spaceId, Guid requestId)
+    {
+        var response = await partner.PostJsonAsync($"/api/v1/spaces/{spaceId}/join-requests/{requestId}/approve");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await Responses.JsonAsync(response)).GetProperty("joined").GetBoolean();
+    }
+
+    /// <summary>
+    /// Brings <paramref name="newcomer"/> into the space: an invite from the first partner, approval by
+    /// every partner given, and (for partners) the safety check.
+    /// </summary>
+    public static async Task JoinAsync(this AppClient newcomer, Guid spaceId, IReadOnlyList<AppClient> partners, string displayName, string role = "partner")
+    {
+        var code = await partners[0].InviteAsync(spaceId, role);
+        var requestId = await newcomer.RequestToJoinAsync(code, displayName);
+        for (var i = 0; i < partners.Count; i++)
+        {
+            Assert.Equal(i == partners.Count - 1, await partners[i].ApproveAsync(spaceId, requestId));
+        }
+
+        if (role == "partner")
+        {
+            await newcomer.TakeSafetyCheckAsync(spaceId);
+        }
+    }
+
+    /// <summary>Writes a journal entry; returns its id.</summary>
+    public static async Task<Guid> WriteEntryAsync(this AppClient client, Guid spaceId, string text, string? audience = null)
+    {
+        var response = await client.PostJsonAsync($"/api/v1/spaces/{spaceId}/journal", audience is null ? new { text } : new { text, audience });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await Responses.JsonAsync(response)).GetProperty("id").GetGuid();
+    }
+
+    public static async Task ShareAsync(this AppClient client, Guid spaceId, Guid entryId, string audience)
+    {
+        var response = await client.Http.PutAsJsonAsync($"/api/v1/spaces/{spaceId}/journal/{entryId}/audience", new { audience });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>The texts of the journal entries this person can read in the space.</summary>
+    public static async Task<IReadOnlyList<string>> JournalTextsAsync(this AppClient client, Guid spaceId)
+    {
+        var response = await client.GetAsync($"/api/v1/spaces/{spaceId}/journal");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var items = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return [.. items.EnumerateArray().Select(i => i.GetProperty("text").GetString()!)];
+    }
+}
