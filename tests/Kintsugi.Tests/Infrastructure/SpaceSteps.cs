@@ -98,4 +98,74 @@ public static class SpaceSteps
         var items = await response.Content.ReadFromJsonAsync<JsonElement>();
         return [.. items.EnumerateArray().Select(i => i.GetProperty("text").GetString()!)];
     }
+
+    public static Task<HttpResponseMessage> PutJsonAsync(this AppClient client, string path, object body) => client.Http.PutAsJsonAsync(path, body);
+
+    public static Task<HttpResponseMessage> DeleteAsync(this AppClient client, string path) => client.Http.DeleteAsync(path);
+
+    /// <summary>GETs a path that must answer 200 and returns its JSON.</summary>
+    public static async Task<JsonElement> GetJsonAsync(this AppClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await Responses.JsonAsync(response);
+    }
+
+    /// <summary>A space with two partners who have both taken the safety check.</summary>
+    public static async Task<(AppClient Alex, AppClient Sam, Guid SpaceId)> TwoPartnersAsync(KintsugiApp app, string name = "Our space")
+    {
+        var (alex, _) = await AppClient.SignedInAsync(app, "alex");
+        var (sam, _) = await AppClient.SignedInAsync(app, "sam");
+        var spaceId = await alex.CreateSpaceAsync(name);
+        await sam.JoinAsync(spaceId, [alex], "Sam");
+        return (alex, sam, spaceId);
+    }
+
+    /// <summary>Brings in a practitioner (with two-step sign-in on unless told otherwise); returns their membership id.</summary>
+    public static async Task<(AppClient Practitioner, Guid MembershipId)> AddPractitionerAsync(KintsugiApp app, Guid spaceId, IReadOnlyList<AppClient> partners, bool twoFactor = true)
+    {
+        var (practitioner, _) = await AppClient.SignedInAsync(app, "practitioner");
+        if (twoFactor)
+        {
+            await practitioner.EnableTwoFactorAsync();
+        }
+
+        await practitioner.JoinAsync(spaceId, partners, "Dr Lee", "practitioner");
+        var space = await partners[0].GetJsonAsync($"/api/v1/spaces/{spaceId}");
+        var membershipId = space.GetProperty("members").EnumerateArray()
+            .Single(m => m.GetProperty("role").GetString() == "practitioner")
+            .GetProperty("membershipId").GetGuid();
+        return (practitioner, membershipId);
+    }
+
+    /// <summary>One journal entry as this person can read it (asserts 200).</summary>
+    public static Task<JsonElement> EntryAsync(this AppClient client, Guid spaceId, Guid entryId) =>
+        client.GetJsonAsync($"/api/v1/spaces/{spaceId}/journal/{entryId}");
+
+    public static Task<HttpResponseMessage> TryEditEntryAsync(this AppClient client, Guid spaceId, Guid entryId, string text, int version) =>
+        client.PutJsonAsync($"/api/v1/spaces/{spaceId}/journal/{entryId}", new { text, version });
+
+    /// <summary>Rewrites an entry from the version given; returns the new version.</summary>
+    public static async Task<int> EditEntryAsync(this AppClient client, Guid spaceId, Guid entryId, string text, int version)
+    {
+        var response = await client.TryEditEntryAsync(spaceId, entryId, text, version);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await Responses.JsonAsync(response)).GetProperty("version").GetInt32();
+    }
+
+    public static async Task LeaveAsync(this AppClient client, Guid spaceId, bool keepShared = false)
+    {
+        var response = await client.PostJsonAsync($"/api/v1/spaces/{spaceId}/leave", new { keepShared });
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
+    /// <summary>Asserts a ProblemDetails answer with this status, and returns its JSON.</summary>
+    public static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await Responses.JsonAsync(response);
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        return problem;
+    }
 }

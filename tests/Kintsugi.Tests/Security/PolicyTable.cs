@@ -58,6 +58,18 @@ public static class PolicyTable
         new("GET,POST", "/account/delete", Access.SignedIn, "delete account"),
         new("POST", "/account/data/export", Access.SignedIn, "export download (form post)"),
 
+        // Space pages
+        new("GET,POST", "/spaces", Access.SignedIn, "my spaces and requests to join"),
+        new("GET,POST", "/spaces/new", Access.SignedIn, "start a space"),
+        new("GET,POST", "/spaces/join", Access.SignedIn, "use an invite code or link"),
+        new("GET,POST", "/spaces/{SpaceId:guid}", Access.Member, "space overview"),
+        new("GET,POST", "/spaces/{SpaceId:guid}/safety-check", Access.Member, "the private safety check"),
+        new("GET,POST", "/spaces/{SpaceId:guid}/settings", Access.Member, "name, journey, values (partners)"),
+        new("GET,POST", "/spaces/{SpaceId:guid}/people", Access.Member, "members, requests, invites"),
+        new("GET,POST", "/spaces/{SpaceId:guid}/leave", Access.Member, "leave the space"),
+        new("GET,POST", "/spaces/{SpaceId:guid}/journal", Access.Member, "journal list and new entry"),
+        new("GET,POST", "/spaces/{SpaceId:guid}/journal/{EntryId:guid}", Access.Member, "one entry: read, edit, share, withdraw, delete (author)"),
+
         // Public API
         new("POST", "/api/v1/account/register", Access.Anonymous, "create an account"),
         new("POST", "/api/v1/account/confirm-email", Access.Anonymous, "confirm an address"),

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace Kintsugi.Web.Features.Account;
 
-/// <summary>Removes what has expired: ended sessions and old throttle counters (minimal retention, ASVS 14.2).</summary>
+/// <summary>Removes what has expired: ended sessions, old throttle counters and expired invites (minimal retention, ASVS 14.2).</summary>
 internal sealed partial class AccountCleanup(IServiceScopeFactory scopes, TimeProvider time, IOptions<Sessions.SessionLimits> sessions, ILogger<AccountCleanup> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
@@ -39,6 +39,7 @@ internal sealed partial class AccountCleanup(IServiceScopeFactory scopes, TimePr
             .ExecuteDeleteAsync(cancellationToken);
         var countersBefore = now - KeepCounters;
         await db.AuthThrottles.Where(t => t.WindowStartedAt <= countersBefore).ExecuteDeleteAsync(cancellationToken);
+        await db.Invites.Where(i => i.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
     }
 
     [LoggerMessage(EventId = 3000, Level = LogLevel.Warning, Message = "Account clean-up failed with {Error}; will try again")]

@@ -12,6 +12,7 @@ internal static class SpacesSetup
         services.AddScoped<Admission>();
         services.AddScoped<ContentKeys>();
         services.AddScoped<JournalText>();
+        services.AddScoped<SpacePageGate>();
         return services;
     }
 }

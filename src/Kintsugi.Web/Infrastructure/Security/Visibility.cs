@@ -3,8 +3,8 @@ using Kintsugi.Web.Infrastructure.Data;
 
 namespace Kintsugi.Web.Infrastructure.Security;
 
-/// <summary>Who an item is for, chosen by its author alone (SECURITY.md A3). Private is the default.</summary>
-internal enum Audience
+/// <summary>Who an item is for, chosen by its author alone (SECURITY.md A3). Private is the default. Public only so that page components can bind it.</summary>
+public enum Audience
 {
     OnlyMe,
     Partners,

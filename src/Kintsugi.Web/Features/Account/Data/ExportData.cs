@@ -17,6 +17,7 @@ internal static class ExportData
     {
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
     public sealed class Request
@@ -26,13 +27,13 @@ internal static class ExportData
         public string Password { get; set; } = "";
     }
 
-    public sealed record Export(DateTime ExportedAt, AccountSection Account, IReadOnlyList<ListSessions.Item> Sessions);
+    public sealed record Export(DateTime ExportedAt, AccountSection Account, IReadOnlyList<ListSessions.Item> Sessions, IReadOnlyList<Spaces.ExportSpaces.SpaceSection> Spaces);
 
     public sealed record AccountSection(Guid Id, string Email, bool EmailConfirmed, DateTime CreatedAt, bool TwoFactorEnabled, int RecoveryCodesLeft);
 
     public sealed record File(string Name, byte[] Content);
 
-    public sealed class Handler(UserManager<AppUser> users, StepUp stepUp, ListSessions.Handler sessions, TimeProvider time)
+    public sealed class Handler(UserManager<AppUser> users, StepUp stepUp, ListSessions.Handler sessions, Spaces.ExportSpaces.Handler spaces, TimeProvider time)
     {
         public async Task<Outcome<File>> HandleAsync(Request request, CancellationToken cancellationToken)
         {
@@ -47,7 +48,8 @@ internal static class ExportData
             var export = new Export(
                 now,
                 new AccountSection(user.Id, user.Email!, user.EmailConfirmed, user.CreatedAt, user.TwoFactorEnabled, await users.CountRecoveryCodesAsync(user)),
-                await sessions.HandleAsync(cancellationToken));
+                await sessions.HandleAsync(cancellationToken),
+                await spaces.HandleAsync(user.Id, cancellationToken));
             return Outcome<File>.Ok(new File($"kintsugi-export-{now:yyyy-MM-dd}.json", JsonSerializer.SerializeToUtf8Bytes(export, Json)));
         }
     }

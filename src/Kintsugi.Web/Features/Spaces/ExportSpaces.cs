@@ -1,0 +1,53 @@
+using Kintsugi.Web.Features.Journal;
+using Kintsugi.Web.Infrastructure.Data;
+using Kintsugi.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kintsugi.Web.Features.Spaces;
+
+/// <summary>
+/// The signed-in person's part of their spaces, for the data export: the spaces they are in and
+/// everything they wrote there. Other people's words are theirs to export, not this person's.
+/// </summary>
+internal static class ExportSpaces
+{
+    public sealed record EntryVersion(int Number, string Text, DateTime ReplacedAt);
+
+    public sealed record Entry(Guid Id, Audience Audience, string Text, DateTime CreatedAt, DateTime UpdatedAt, IReadOnlyList<EntryVersion> EarlierVersions);
+
+    public sealed record SpaceSection(Guid Id, string Name, MemberRole Role, string DisplayName, DateTime RequestedAt, DateTime? JoinedAt, IReadOnlyList<Entry> Journal);
+
+    public sealed class Handler(AppDbContext db, ContentKeys keys)
+    {
+        public async Task<IReadOnlyList<SpaceSection>> HandleAsync(Guid userId, CancellationToken cancellationToken)
+        {
+            var memberships = await db.Memberships.AsNoTracking().Where(m => m.UserId == userId).OrderBy(m => m.RequestedAt).ToListAsync(cancellationToken);
+            var sections = new List<SpaceSection>(memberships.Count);
+            foreach (var m in memberships)
+            {
+                var spaceKey = await keys.SpaceKeyAsync(m.SpaceId, cancellationToken);
+                var name = await db.Spaces.Where(s => s.Id == m.SpaceId).Select(s => s.Name).SingleAsync(cancellationToken);
+                var entries = await db.JournalEntries.AsNoTracking().Where(e => e.SpaceId == m.SpaceId && e.AuthorId == userId).OrderBy(e => e.CreatedAt).ToListAsync(cancellationToken);
+                var journal = new List<Entry>(entries.Count);
+                foreach (var e in entries)
+                {
+                    var key = await keys.ForAsync(e.SpaceId, userId, e.Audience, cancellationToken);
+                    var versions = await db.JournalEntryVersions.AsNoTracking().Where(v => v.EntryId == e.Id).OrderBy(v => v.Number).ToListAsync(cancellationToken);
+                    journal.Add(new Entry(
+                        e.Id,
+                        e.Audience,
+                        ContentKeys.Open(key, e.Body, e.Binding),
+                        e.CreatedAt,
+                        e.UpdatedAt,
+                        [.. versions.Select(v => new EntryVersion(v.Number, ContentKeys.Open(key, v.Body, JournalEntryVersion.Bind(e.Id, v.Number)), v.ReplacedAt))]));
+                }
+
+                // Someone still waiting for approval sees nothing of the space, in the export too.
+                var spaceName = m.Status == MemberStatus.Active ? ContentKeys.Open(spaceKey, name, SpaceText.Name(m.SpaceId)) : "";
+                sections.Add(new SpaceSection(m.SpaceId, spaceName, m.Role, ContentKeys.Open(spaceKey, m.DisplayName, SpaceText.DisplayName(m.Id)), m.RequestedAt, m.JoinedAt, journal));
+            }
+
+            return sections;
+        }
+    }
+}
