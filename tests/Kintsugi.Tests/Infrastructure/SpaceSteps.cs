@@ -117,6 +117,7 @@ public static class SpaceSteps
         var (alex, _) = await AppClient.SignedInAsync(app, "alex");
         var (sam, _) = await AppClient.SignedInAsync(app, "sam");
         var spaceId = await alex.CreateSpaceAsync(name);
+        app.Time.Advance(TimeSpan.FromMinutes(1)); // members are listed in the order they joined
         await sam.JoinAsync(spaceId, [alex], "Sam");
         return (alex, sam, spaceId);
     }
@@ -130,6 +131,7 @@ public static class SpaceSteps
             await practitioner.EnableTwoFactorAsync();
         }
 
+        app.Time.Advance(TimeSpan.FromMinutes(1));
         await practitioner.JoinAsync(spaceId, partners, "Dr Lee", "practitioner");
         var space = await partners[0].GetJsonAsync($"/api/v1/spaces/{spaceId}");
         var membershipId = space.GetProperty("members").EnumerateArray()
@@ -159,12 +161,16 @@ public static class SpaceSteps
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
     }
 
+    /// <summary>An id shaped like the app's own (version 7, from the test clock) that names nothing.</summary>
+    public static Guid UnknownId(KintsugiApp app) => Guid.CreateVersion7(app.Time.GetUtcNow());
+
     /// <summary>Asserts a ProblemDetails answer with this status, and returns its JSON.</summary>
     public static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await Responses.JsonAsync(response);
+        // Read as a string, so that the body can still be read again (errors, or the whole answer).
+        var problem = JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
         Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
         return problem;
     }

@@ -14,7 +14,8 @@ public abstract class SpacePractitionerTests(KintsugiApp app)
         var (lee, _) = await SpaceSteps.AddPractitionerAsync(app, spaceId, [alex, sam], twoFactor: false);
         var space = $"/api/v1/spaces/{spaceId}";
 
-        Assert.Equal("needsTwoFactor", Assert.Single((await lee.GetJsonAsync("/api/v1/spaces")).GetProperty("spaces").EnumerateArray()).GetProperty("standing").GetString());
+        var listed = Assert.Single((await lee.GetJsonAsync("/api/v1/spaces")).GetProperty("spaces").EnumerateArray());
+        Assert.Equal(("needsTwoFactor", ""), (listed.GetProperty("standing").GetString(), listed.GetProperty("name").GetString()));
         foreach (var response in new[] { await lee.GetAsync(space), await lee.GetAsync(space + "/journal"), await lee.GetAsync($"{space}/journal/{entry}"), await lee.PostJsonAsync(space + "/journal", new { text = "Notes" }) })
         {
             var problem = await SpaceSteps.AssertProblemAsync(response, HttpStatusCode.Forbidden);
@@ -24,6 +25,7 @@ public abstract class SpacePractitionerTests(KintsugiApp app)
 
         await lee.EnableTwoFactorAsync();
         Assert.Equal(["For our counsellor."], await lee.JournalTextsAsync(spaceId));
+        Assert.Equal("Our space", Assert.Single((await lee.GetJsonAsync("/api/v1/spaces")).GetProperty("spaces").EnumerateArray()).GetProperty("name").GetString());
     }
 
     [Fact]
@@ -38,7 +40,7 @@ public abstract class SpacePractitionerTests(KintsugiApp app)
         Assert.Equal(["For Dr Lee as well."], await lee.JournalTextsAsync(spaceId));
         var entry = await lee.EntryAsync(spaceId, forThem);
         Assert.Equal(("Sam", false), (entry.GetProperty("author").GetString(), entry.GetProperty("mine").GetBoolean()));
-        var random = await Responses.ObservableAsync(await lee.GetAsync($"/api/v1/spaces/{spaceId}/journal/{Guid.NewGuid()}"));
+        var random = await Responses.ObservableAsync(await lee.GetAsync($"/api/v1/spaces/{spaceId}/journal/{SpaceSteps.UnknownId(app)}"));
         Assert.Equal(random, await Responses.ObservableAsync(await lee.GetAsync($"/api/v1/spaces/{spaceId}/journal/{partnersOnly}")));
         Assert.Equal(random, await Responses.ObservableAsync(await lee.GetAsync($"/api/v1/spaces/{spaceId}/journal/{mine}")));
 
@@ -86,7 +88,7 @@ public abstract class SpacePractitionerTests(KintsugiApp app)
 
         Assert.Equal(HttpStatusCode.NoContent, (await sam.DeleteAsync($"/api/v1/spaces/{spaceId}/practitioners/{leeMembership}")).StatusCode);
 
-        var random = Guid.NewGuid();
+        var random = SpaceSteps.UnknownId(app);
         foreach (var suffix in new[] { $"/journal/{entry}", "/journal", "" })
         {
             var response = await lee.GetAsync($"/api/v1/spaces/{spaceId}{suffix}");

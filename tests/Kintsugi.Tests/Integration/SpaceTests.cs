@@ -93,9 +93,9 @@ public abstract class SpaceTests(KintsugiApp app)
 
         var response = await alex.PostJsonAsync($"/api/v1/spaces/{spaceId}/safety-check", new { feelSafe = "maybe", freeWill = "yes" });
 
-        await SpaceSteps.AssertProblemAsync(response, HttpStatusCode.BadRequest);
-        Assert.Equal(["Choose one of the answers, or leave it out."], await Responses.ErrorsForAsync(response, "feelSafe"));
-        Assert.Empty(await Responses.ErrorsForAsync(response, "freeWill"));
+        var errors = (await SpaceSteps.AssertProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors");
+        Assert.Equal(["feelSafe"], errors.EnumerateObject().Select(e => e.Name));
+        Assert.Equal(["Choose one of the answers, or leave it out."], errors.GetProperty("feelSafe").EnumerateArray().Select(m => m.GetString()));
         Assert.Equal(HttpStatusCode.Forbidden, (await alex.GetAsync($"/api/v1/spaces/{spaceId}")).StatusCode);
     }
 
@@ -168,7 +168,7 @@ public abstract class SpaceTests(KintsugiApp app)
         Assert.False(await alex.ApproveAsync(spaceId, requestId)); // a second yes from the same partner is not a second partner's yes
         Assert.True(Assert.Single((await alex.GetJsonAsync($"/api/v1/spaces/{spaceId}/join-requests")).EnumerateArray()).GetProperty("approvedByMe").GetBoolean());
 
-        var random = Guid.NewGuid();
+        var random = SpaceSteps.UnknownId(app);
         foreach (var suffix in new[] { "", "/journal", $"/journal/{entry}", "/invites", "/join-requests" })
         {
             var real = await kim.GetAsync($"/api/v1/spaces/{spaceId}{suffix}");
@@ -179,6 +179,7 @@ public abstract class SpaceTests(KintsugiApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await kim.PostJsonAsync($"/api/v1/spaces/{spaceId}/journal", new { text = "Hi" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await kim.PostJsonAsync($"/api/v1/spaces/{spaceId}/join-requests/{requestId}/approve")).StatusCode);
 
+        app.Time.Advance(TimeSpan.FromMinutes(1));
         Assert.True(await sam.ApproveAsync(spaceId, requestId));
         Assert.Equal(HttpStatusCode.Forbidden, (await kim.GetAsync($"/api/v1/spaces/{spaceId}")).StatusCode);
         await kim.TakeSafetyCheckAsync(spaceId);
@@ -186,6 +187,40 @@ public abstract class SpaceTests(KintsugiApp app)
         Assert.Equal(["We went for a walk."], await kim.JournalTextsAsync(spaceId));
         Assert.Empty((await kim.GetJsonAsync("/api/v1/spaces")).GetProperty("requests").EnumerateArray());
         Assert.Empty((await alex.GetJsonAsync($"/api/v1/spaces/{spaceId}/join-requests")).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task When_the_last_two_approvals_arrive_at_the_same_moment_the_newcomer_is_let_in()
+    {
+        var (alex, sam, spaceId) = await SpaceSteps.TwoPartnersAsync(app);
+        for (var round = 0; round < 5; round++)
+        {
+            var (newcomer, _) = await AppClient.SignedInAsync(app, "newcomer");
+            var requestId = await newcomer.RequestToJoinAsync(await alex.InviteAsync(spaceId), $"Newcomer {round}");
+
+            var approvals = await Task.WhenAll(
+                alex.PostJsonAsync($"/api/v1/spaces/{spaceId}/join-requests/{requestId}/approve"),
+                sam.PostJsonAsync($"/api/v1/spaces/{spaceId}/join-requests/{requestId}/approve"));
+
+            Assert.All(approvals, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+            Assert.Equal(HttpStatusCode.Forbidden, (await newcomer.GetAsync($"/api/v1/spaces/{spaceId}")).StatusCode); // in, and asked for the safety check
+            Assert.Empty((await alex.GetJsonAsync($"/api/v1/spaces/{spaceId}/join-requests")).EnumerateArray());
+            await newcomer.LeaveAsync(spaceId);
+        }
+    }
+
+    [Fact]
+    public async Task A_double_click_on_approve_counts_once_and_answers_calmly()
+    {
+        var (alex, sam, spaceId) = await SpaceSteps.TwoPartnersAsync(app);
+        var (kim, _) = await AppClient.SignedInAsync(app, "kim");
+        var requestId = await kim.RequestToJoinAsync(await alex.InviteAsync(spaceId));
+
+        var clicks = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => alex.PostJsonAsync($"/api/v1/spaces/{spaceId}/join-requests/{requestId}/approve")));
+
+        Assert.All(clicks, c => Assert.Equal(HttpStatusCode.OK, c.StatusCode));
+        Assert.Equal(HttpStatusCode.NotFound, (await kim.GetAsync($"/api/v1/spaces/{spaceId}")).StatusCode);
+        Assert.True(await sam.ApproveAsync(spaceId, requestId));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ internal static class ChangeAudience
 
     public sealed record Changed(Audience Audience, int Version);
 
-    public sealed class Handler(AppDbContext db, SpaceAccess access, ContentKeys keys)
+    public sealed class Handler(AppDbContext db, SpaceAccess access, ContentKeys keys, TimeProvider time)
     {
         public async Task<Outcome<Changed>> HandleAsync(Guid spaceId, Guid entryId, Request request, CancellationToken cancellationToken)
         {
@@ -50,6 +50,11 @@ internal static class ChangeAudience
             }
 
             entry.Audience = request.Audience;
+            if (request.Audience != Audience.OnlyMe)
+            {
+                entry.FirstSharedAt ??= time.GetUtcNow().UtcDateTime;
+            }
+
             entry.Version++;
             try
             {

@@ -8,8 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Kintsugi.Web.Features.Journal;
 
 /// <summary>
-/// The author rewrites an entry. While others can read it, the earlier wording is kept and the
-/// entry is marked as edited (SECURITY.md C4): a shared text never changes silently.
+/// The author rewrites an entry. Once it has been shared, the earlier wording is kept and the
+/// entry is marked as edited (SECURITY.md C4): a shared text never changes silently, not even by
+/// withdrawing it, rewriting it and sharing it again.
 /// </summary>
 internal static class EditEntry
 {
@@ -46,7 +47,7 @@ internal static class EditEntry
             var now = time.GetUtcNow().UtcDateTime;
             var key = await keys.ForAsync(spaceId, entry.AuthorId, entry.Audience, cancellationToken);
             var text = request.Text.Trim();
-            if (entry.Audience != Audience.OnlyMe)
+            if (entry.FirstSharedAt is not null)
             {
                 var previous = ContentKeys.Open(key, entry.Body, entry.Binding);
                 if (previous == text)

@@ -28,8 +28,11 @@ internal sealed class JournalEntry : ISpaceContent
 
     public DateTime UpdatedAt { get; set; }
 
-    /// <summary>Set when the text changes while others can read it: they see that it was edited, and the earlier wording.</summary>
+    /// <summary>Set when the text changes after it was first shared: readers see that it was edited, and the earlier wording.</summary>
     public DateTime? EditedAt { get; set; }
+
+    /// <summary>When the entry was first shared. From then on every edit keeps the earlier wording, even one made while it is withdrawn.</summary>
+    public DateTime? FirstSharedAt { get; set; }
 
     /// <summary>Raised on every change (text or audience): a save from a stale page is refused, not applied.</summary>
     public int Version { get; set; }

@@ -23,7 +23,7 @@ internal static class ListEntries
             var rows = await db.JournalEntries.AsNoTracking()
                 .VisibleTo(db, me.UserId)
                 .Where(e => e.SpaceId == spaceId)
-                .OrderByDescending(e => e.CreatedAt)
+                .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
                 .ToListAsync(cancellationToken);
             var authors = await text.AuthorsAsync(spaceId, cancellationToken);
             var items = new List<Item>(rows.Count);

@@ -46,6 +46,7 @@ internal static class WriteEntry
                 Body = ContentKeys.Seal(key, request.Text.Trim(), JournalEntry.Bind(id)),
                 CreatedAt = now.UtcDateTime,
                 UpdatedAt = now.UtcDateTime,
+                FirstSharedAt = request.Audience == Audience.OnlyMe ? null : now.UtcDateTime,
                 Version = 1,
             });
             await db.SaveChangesAsync(CancellationToken.None);

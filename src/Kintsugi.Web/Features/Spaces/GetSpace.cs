@@ -33,7 +33,7 @@ internal static class GetSpace
             var key = await keys.SpaceKeyAsync(spaceId, cancellationToken);
             var rows = await db.Memberships.AsNoTracking()
                 .Where(m => m.SpaceId == spaceId)
-                .OrderBy(m => m.JoinedAt)
+                .OrderBy(m => m.JoinedAt).ThenBy(m => m.Id)
                 .Select(m => new { m.Id, m.UserId, m.Role, m.Status, m.JoinedAt, m.DisplayName })
                 .ToListAsync(cancellationToken);
 

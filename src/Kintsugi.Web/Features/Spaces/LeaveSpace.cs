@@ -40,7 +40,8 @@ internal static class LeaveSpace
         private async Task<bool> LeaveAsync(Guid spaceId, Guid userId, bool keepShared)
         {
             await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(CancellationToken.None) : null;
-            var removed = await db.Memberships.Where(m => m.SpaceId == spaceId && m.UserId == userId).ExecuteDeleteAsync(CancellationToken.None);
+            // Someone still waiting to join withdraws their request instead (CancelJoinRequest).
+            var removed = await db.Memberships.Where(m => m.SpaceId == spaceId && m.UserId == userId && m.Status == MemberStatus.Active).ExecuteDeleteAsync(CancellationToken.None);
             if (removed == 0)
             {
                 return false;
@@ -55,11 +56,7 @@ internal static class LeaveSpace
                 .ExecuteDeleteAsync(CancellationToken.None);
 
             var partnersLeft = await db.Memberships.AnyAsync(m => m.SpaceId == spaceId && m.Role == MemberRole.Partner && m.Status == MemberStatus.Active, CancellationToken.None);
-            if (partnersLeft)
-            {
-                await admission.AdmitApprovedAsync(spaceId);
-            }
-            else
+            if (!partnersLeft)
             {
                 // Nobody is left to hold it: the space, everything in it and its key go (crypto-shredding).
                 await db.Spaces.Where(s => s.Id == spaceId).ExecuteDeleteAsync(CancellationToken.None);
@@ -68,6 +65,12 @@ internal static class LeaveSpace
             if (transaction is not null)
             {
                 await transaction.CommitAsync(CancellationToken.None);
+            }
+
+            if (partnersLeft)
+            {
+                // After the commit, like ApproveJoin: a partner approving at this moment is then seen.
+                await admission.AdmitApprovedAsync(spaceId);
             }
 
             return true;

@@ -44,7 +44,9 @@ internal static class ListSpaces
                 var standing = row.Role == MemberRole.Partner
                     ? row.Checked ? Standing.Partner : Standing.NeedsSafetyCheck
                     : row.TwoFactor ? Standing.Practitioner : Standing.NeedsTwoFactor;
-                spaces.Add(new SpaceItem(row.SpaceId, ContentKeys.Open(key, name, SpaceText.Name(row.SpaceId)), row.Role, standing));
+                // A practitioner without two-step sign-in sees nothing of the space yet, not even its name.
+                var shown = standing == Standing.NeedsTwoFactor ? "" : ContentKeys.Open(key, name, SpaceText.Name(row.SpaceId));
+                spaces.Add(new SpaceItem(row.SpaceId, shown, row.Role, standing));
             }
 
             var requests = rows.Where(r => r.Status == MemberStatus.Pending).Select(r => new RequestItem(r.Id, r.Role, r.RequestedAt)).ToList();

@@ -7,7 +7,7 @@ namespace Kintsugi.Web.Features.Spaces;
 /// a partner who has not taken the safety check is sent to it, a practitioner without two-step
 /// sign-in is sent to the list of spaces, which says what to do.
 /// </summary>
-internal sealed class SpacePageGate(SpaceAccess access, NavigationManager navigation)
+internal sealed class SpacePageGate(SpaceAccess access, NavigationManager navigation, IHttpContextAccessor http)
 {
     public async Task<bool> EnterAsync(Guid spaceId, CancellationToken cancellationToken, bool beforeSafetyCheck = false)
     {
@@ -24,6 +24,11 @@ internal sealed class SpacePageGate(SpaceAccess access, NavigationManager naviga
                 return true;
             case Standing.NeedsTwoFactor:
                 navigation.NavigateTo("/spaces");
+                return false;
+            case var _ when http.HttpContext?.Request.Method == HttpMethods.Post:
+                // A form sent after access ended (a second tab, a withdrawn entry): load the page
+                // again, which then answers with the ordinary not-found page.
+                navigation.NavigateTo(navigation.Uri);
                 return false;
             default:
                 navigation.NotFound();

@@ -166,6 +166,9 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("FirstSharedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("SpaceId")
                         .HasColumnType("uuid");
 

@@ -161,6 +161,9 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FirstSharedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("SpaceId")
                         .HasColumnType("TEXT");
 

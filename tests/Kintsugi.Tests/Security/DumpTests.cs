@@ -1,0 +1,207 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using Kintsugi.Tests.Infrastructure;
+using Kintsugi.Web.Features.Spaces;
+using Kintsugi.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Kintsugi.Tests.Security;
+
+/// <summary>
+/// SECURITY.md D1: a distinct canary goes into every content field (space name and values, every
+/// kind of member's name, entries of each audience, an earlier wording, entries whose audience
+/// changed), and then the raw bytes at rest are searched for each: on SQLite the database file
+/// with its -wal and -shm files (before and after a checkpoint) and everything else in the data
+/// folder; on PostgreSQL a pg_dump of the app's database. A canary is "readable" if its text is
+/// there as UTF-8, UTF-16 or hex. Controls keep the test from passing vacuously: the API returns
+/// every canary to someone allowed to read it, and the same search finds what is stored in the
+/// clear (an e-mail address) and a known byte value (an invite's code hash).
+/// </summary>
+public abstract class DumpTests(KintsugiApp app)
+{
+    [Fact]
+    public async Task No_content_canary_is_readable_in_the_database_files_or_a_dump()
+    {
+        var canaries = new Dictionary<string, string>();
+        string Canary(string field) => canaries[field] = $"CANARY-{field}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}";
+
+        var (alex, alexEmail) = await AppClient.SignedInAsync(app, "alex");
+        var (sam, _) = await AppClient.SignedInAsync(app, "sam");
+        var (doctor, _) = await AppClient.SignedInAsync(app, "doctor");
+        var (wren, _) = await AppClient.SignedInAsync(app, "wren");
+
+        var created = await alex.PostJsonAsync("/api/v1/spaces", new { name = Canary("spaceName"), displayName = Canary("creatorName"), journey = "affair", values = Canary("spaceValues") });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var spaceId = (await Responses.JsonAsync(created)).GetProperty("id").GetGuid();
+        await alex.TakeSafetyCheckAsync(spaceId);
+        await sam.JoinAsync(spaceId, [alex], Canary("joinerName"));
+        await doctor.EnableTwoFactorAsync();
+        await doctor.JoinAsync(spaceId, [alex, sam], Canary("practitionerName"), "practitioner");
+        await wren.RequestToJoinAsync(await alex.InviteAsync(spaceId), Canary("pendingJoinerName"));
+
+        var journal = $"/api/v1/spaces/{spaceId}/journal";
+        var privateEntry = await alex.WriteEntryAsync(spaceId, Canary("entryPrivate"));
+        var partnersEntry = await alex.WriteEntryAsync(spaceId, Canary("entryForPartners"), "partners");
+        var practitionerEntry = await sam.WriteEntryAsync(spaceId, Canary("entryForPractitioner"), "partnersAndPractitioner");
+
+        // Edited while shared: the first wording is kept as an earlier version.
+        var edited = await alex.WriteEntryAsync(spaceId, Canary("entryBeforeEdit"), "partners");
+        Assert.Equal(HttpStatusCode.OK, (await alex.Http.PutAsJsonAsync($"{journal}/{edited}", new { text = Canary("entryAfterEdit"), version = 1 })).StatusCode);
+
+        // Audience changes: private made shared; shared, edited and widened; shared, edited and withdrawn (re-sealed each time).
+        var madeShared = await alex.WriteEntryAsync(spaceId, Canary("entryMadeShared"));
+        await alex.ShareAsync(spaceId, madeShared, "partners");
+        var widened = await alex.WriteEntryAsync(spaceId, Canary("entryWidenedFirst"), "partners");
+        Assert.Equal(HttpStatusCode.OK, (await alex.Http.PutAsJsonAsync($"{journal}/{widened}", new { text = Canary("entryWidenedSecond"), version = 1 })).StatusCode);
+        await alex.ShareAsync(spaceId, widened, "partnersAndPractitioner");
+        var withdrawn = await sam.WriteEntryAsync(spaceId, Canary("entryWithdrawnFirst"), "partnersAndPractitioner");
+        Assert.Equal(HttpStatusCode.OK, (await sam.Http.PutAsJsonAsync($"{journal}/{withdrawn}", new { text = Canary("entryWithdrawnSecond"), version = 1 })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await sam.PostJsonAsync($"{journal}/{withdrawn}/withdraw")).StatusCode);
+
+        // A byte value the search must find: the hash of an invite's code, stored as is.
+        var unusedCode = await alex.InviteAsync(spaceId);
+        var codeHash = Invite.Hash(unusedCode);
+
+        // Positive control: each canary is stored, and the API gives it back to someone allowed to read it.
+        var readable = new StringBuilder();
+        foreach (var (reader, path) in new[]
+        {
+            (alex, $"/api/v1/spaces/{spaceId}"),
+            (alex, $"/api/v1/spaces/{spaceId}/join-requests"),
+            (alex, $"{journal}/{privateEntry}"),
+            (alex, $"{journal}/{partnersEntry}"),
+            (alex, $"{journal}/{practitionerEntry}"),
+            (doctor, $"{journal}/{practitionerEntry}"),
+            (sam, $"{journal}/{edited}"),
+            (sam, $"{journal}/{madeShared}"),
+            (doctor, $"{journal}/{widened}"),
+            (sam, $"{journal}/{withdrawn}"),
+        })
+        {
+            using var response = await reader.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            readable.Append(await response.Content.ReadAsStringAsync());
+        }
+
+        var unreadable = canaries.Where(c => !readable.ToString().Contains(c.Value, StringComparison.Ordinal)).Select(c => c.Key).ToList();
+        Assert.True(unreadable.Count == 0, "Canaries the API does not give back (so the dump test would prove nothing about them): " + string.Join(", ", unreadable));
+
+        var sources = await RawSourcesAsync();
+        var database = app.Provider == "Postgres" ? "PostgreSQL" : "SQLite";
+        var stores = sources.Where(s => s.Database).ToList();
+        Assert.True(stores.Any(s => s.Bytes.Length > 0), $"No database bytes to search on {database}.");
+        Assert.True(stores.Any(s => Found(s.Bytes, alexEmail)), $"The search does not find an e-mail address stored in the clear on {database}: it is not reading the app's database.");
+        Assert.True(stores.Any(s => Found(s.Bytes, codeHash)), $"The search does not find a stored byte value (an invite's code hash) on {database}.");
+
+        var found = canaries
+            .Select(c => (Field: c.Key, Where: sources.Where(s => Found(s.Bytes, c.Value)).Select(s => s.Name).ToList()))
+            .Where(c => c.Where.Count > 0)
+            .ToList();
+        TestReport.Write($"dump test: {found.Count} of {canaries.Count} canaries readable ({database})");
+        Assert.True(found.Count == 0, $"Content readable at rest on {database}:\n" + string.Join('\n', found.Select(c => $"{c.Field} in {string.Join(", ", c.Where)}")));
+
+        var logs = string.Join('\n', app.Logs.Lines);
+        var logged = canaries.Where(c => logs.Contains(c.Value, StringComparison.Ordinal)).Select(c => c.Key).ToList();
+        Assert.True(logged.Count == 0, "Content in the logs: " + string.Join(", ", logged));
+    }
+
+    /// <summary>Everything at rest: the data folder (SQLite files, mail, keys), and for PostgreSQL a dump.</summary>
+    private async Task<List<(string Name, byte[] Bytes, bool Database)>> RawSourcesAsync()
+    {
+        var sources = DataFolder("");
+        if (app.Provider == "Postgres")
+        {
+            sources.Add(("pg_dump", await PgDumpAsync(), true));
+            return sources;
+        }
+
+        // Once as the app left them (recent writes are in the -wal file), once after moving everything into the main file.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+
+        sources.AddRange(DataFolder(" after checkpoint").Where(s => s.Database));
+        return sources;
+    }
+
+    private List<(string Name, byte[] Bytes, bool Database)> DataFolder(string suffix)
+    {
+        var files = Directory.GetFiles(app.DataDirectory, "*", SearchOption.AllDirectories);
+        if (app.Provider != "Postgres")
+        {
+            Assert.Contains(Path.Combine(app.DataDirectory, "kintsugi.db"), files);
+        }
+
+        return [.. files.Select(f => (Path.GetRelativePath(app.DataDirectory, f) + suffix, ReadShared(f), Path.GetFileName(f).StartsWith("kintsugi.db", StringComparison.Ordinal)))];
+    }
+
+    private static byte[] ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    /// <summary>A plain-format pg_dump of the app's database, run as the postgres user when the tests run as root.</summary>
+    private async Task<byte[]> PgDumpAsync()
+    {
+        var connection = new NpgsqlConnectionStringBuilder(app.Services.GetRequiredService<IConfiguration>().GetConnectionString("Postgres"));
+        var pgDump = PostgresServer.Current.Binaries is { } binaries ? Path.Combine(binaries, "pg_dump") : "pg_dump";
+        var asRoot = Environment.UserName == "root";
+        var start = new ProcessStartInfo(asRoot ? "runuser" : pgDump)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (asRoot)
+        {
+            foreach (var argument in new[] { "-u", "postgres", "--", pgDump })
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+
+        foreach (var argument in new[] { "--no-password", "--host", connection.Host!, "--port", connection.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--username", connection.Username!, "--dbname", connection.Database! })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        if (!string.IsNullOrEmpty(connection.Password))
+        {
+            start.Environment["PGPASSWORD"] = connection.Password;
+        }
+
+        using var process = Process.Start(start)!;
+        using var output = new MemoryStream();
+        var copying = process.StandardOutput.BaseStream.CopyToAsync(output);
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        await copying;
+        Assert.True(process.ExitCode == 0, $"pg_dump failed ({process.ExitCode}): {await errors}");
+        return output.ToArray();
+    }
+
+    /// <summary>Whether a text is in the bytes as UTF-8, UTF-16 or hex (how pg_dump writes bytea).</summary>
+    private static bool Found(byte[] haystack, string text) =>
+        Found(haystack, Encoding.UTF8.GetBytes(text)) || haystack.AsSpan().IndexOf(Encoding.Unicode.GetBytes(text)) >= 0;
+
+    /// <summary>Whether a byte value is in the bytes as is, or as hex text in either case.</summary>
+    private static bool Found(byte[] haystack, byte[] value) =>
+        haystack.AsSpan().IndexOf(value) >= 0
+        || haystack.AsSpan().IndexOf(Encoding.ASCII.GetBytes(Convert.ToHexStringLower(value))) >= 0
+        || haystack.AsSpan().IndexOf(Encoding.ASCII.GetBytes(Convert.ToHexString(value))) >= 0;
+}
+
+public sealed class SqliteDumpTests(SqliteApp app) : DumpTests(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresDumpTests(PostgresApp app) : DumpTests(app), IClassFixture<PostgresApp>;
