@@ -32,9 +32,9 @@ internal static class CreateSpace
     {
         public async Task<Outcome<Created>> HandleAsync(Request request, CancellationToken cancellationToken)
         {
-            if (!string.IsNullOrEmpty(request.Journey) && SpaceContent.English.FindJourney(request.Journey) is null)
+            if (!SpaceContent.English.IsJourneyOrEmpty(request.Journey))
             {
-                return Outcome<Created>.Invalid(nameof(Request.Journey), "Choose one of the journeys offered.");
+                return Outcome<Created>.Invalid(nameof(Request.Journey), SpaceContent.NotAJourney);
             }
 
             var now = time.GetUtcNow();

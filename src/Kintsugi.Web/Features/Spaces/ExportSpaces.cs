@@ -22,24 +22,28 @@ internal static class ExportSpaces
         public async Task<IReadOnlyList<SpaceSection>> HandleAsync(Guid userId, CancellationToken cancellationToken)
         {
             var memberships = await db.Memberships.AsNoTracking().Where(m => m.UserId == userId).OrderBy(m => m.RequestedAt).ToListAsync(cancellationToken);
+            var entries = await db.JournalEntries.AsNoTracking().Where(e => e.AuthorId == userId).OrderBy(e => e.CreatedAt).ToListAsync(cancellationToken);
+            var versions = (await db.JournalEntryVersions.AsNoTracking()
+                    .Where(v => db.JournalEntries.Any(e => e.Id == v.EntryId && e.AuthorId == userId))
+                    .OrderBy(v => v.Number)
+                    .ToListAsync(cancellationToken))
+                .ToLookup(v => v.EntryId);
             var sections = new List<SpaceSection>(memberships.Count);
             foreach (var m in memberships)
             {
                 var spaceKey = await keys.SpaceKeyAsync(m.SpaceId, cancellationToken);
                 var name = await db.Spaces.Where(s => s.Id == m.SpaceId).Select(s => s.Name).SingleAsync(cancellationToken);
-                var entries = await db.JournalEntries.AsNoTracking().Where(e => e.SpaceId == m.SpaceId && e.AuthorId == userId).OrderBy(e => e.CreatedAt).ToListAsync(cancellationToken);
-                var journal = new List<Entry>(entries.Count);
-                foreach (var e in entries)
+                var journal = new List<Entry>();
+                foreach (var e in entries.Where(e => e.SpaceId == m.SpaceId))
                 {
                     var key = await keys.ForAsync(e.SpaceId, userId, e.Audience, cancellationToken);
-                    var versions = await db.JournalEntryVersions.AsNoTracking().Where(v => v.EntryId == e.Id).OrderBy(v => v.Number).ToListAsync(cancellationToken);
                     journal.Add(new Entry(
                         e.Id,
                         e.Audience,
                         ContentKeys.Open(key, e.Body, e.Binding),
                         e.CreatedAt,
                         e.UpdatedAt,
-                        [.. versions.Select(v => new EntryVersion(v.Number, ContentKeys.Open(key, v.Body, JournalEntryVersion.Bind(e.Id, v.Number)), v.ReplacedAt))]));
+                        [.. versions[e.Id].Select(v => new EntryVersion(v.Number, ContentKeys.Open(key, v.Body, JournalEntryVersion.Bind(e.Id, v.Number)), v.ReplacedAt))]));
                 }
 
                 // Someone still waiting for approval sees nothing of the space, in the export too.

@@ -33,19 +33,19 @@ internal static class ListSpaces
                     m.RequestedAt,
                     Checked = m.SafetyCheckedAt != null,
                     TwoFactor = db.Users.Any(u => u.Id == userId && u.TwoFactorEnabled),
+                    Name = db.Spaces.Where(s => s.Id == m.SpaceId).Select(s => s.Name).Single(),
                 })
                 .ToListAsync(cancellationToken);
 
             var spaces = new List<SpaceItem>();
             foreach (var row in rows.Where(r => r.Status == MemberStatus.Active))
             {
-                var key = await keys.SpaceKeyAsync(row.SpaceId, cancellationToken);
-                var name = await db.Spaces.Where(s => s.Id == row.SpaceId).Select(s => s.Name).SingleAsync(cancellationToken);
-                var standing = row.Role == MemberRole.Partner
-                    ? row.Checked ? Standing.Partner : Standing.NeedsSafetyCheck
-                    : row.TwoFactor ? Standing.Practitioner : Standing.NeedsTwoFactor;
+                var standing = SpaceAccess.StandingOf(row.Status, row.Role, row.Checked, row.TwoFactor);
+
                 // A practitioner without two-step sign-in sees nothing of the space yet, not even its name.
-                var shown = standing == Standing.NeedsTwoFactor ? "" : ContentKeys.Open(key, name, SpaceText.Name(row.SpaceId));
+                var shown = standing == Standing.NeedsTwoFactor
+                    ? ""
+                    : ContentKeys.Open(await keys.SpaceKeyAsync(row.SpaceId, cancellationToken), row.Name, SpaceText.Name(row.SpaceId));
                 spaces.Add(new SpaceItem(row.SpaceId, shown, row.Role, standing));
             }
 

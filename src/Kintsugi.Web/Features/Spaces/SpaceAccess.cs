@@ -41,16 +41,16 @@ internal sealed class SpaceAccess(AppDbContext db, CurrentUser current)
             .Where(m => m.SpaceId == spaceId && m.UserId == userId)
             .Select(m => new { m.Status, m.Role, Checked = m.SafetyCheckedAt != null, TwoFactor = db.Users.Any(u => u.Id == m.UserId && u.TwoFactorEnabled) })
             .SingleOrDefaultAsync(cancellationToken);
-        return row switch
-        {
-            null => Standing.Outside,
-            { Status: MemberStatus.Pending } => Standing.Pending,
-            { Role: MemberRole.Partner, Checked: false } => Standing.NeedsSafetyCheck,
-            { Role: MemberRole.Partner } => Standing.Partner,
-            { TwoFactor: false } => Standing.NeedsTwoFactor,
-            _ => Standing.Practitioner,
-        };
+        return row is null ? Standing.Outside : StandingOf(row.Status, row.Role, row.Checked, row.TwoFactor);
     }
+
+    /// <summary>The same conditions as <see cref="Visibility.Seeing"/>, told apart so a page can say what is missing.</summary>
+    public static Standing StandingOf(MemberStatus status, MemberRole role, bool safetyChecked, bool twoFactor) => (status, role) switch
+    {
+        (MemberStatus.Pending, _) => Standing.Pending,
+        (_, MemberRole.Partner) => safetyChecked ? Standing.Partner : Standing.NeedsSafetyCheck,
+        _ => twoFactor ? Standing.Practitioner : Standing.NeedsTwoFactor,
+    };
 
     /// <summary>The signed-in person's membership if it lets them see inside the space; otherwise null.</summary>
     public Task<Member?> MemberAsync(Guid spaceId, CancellationToken cancellationToken)

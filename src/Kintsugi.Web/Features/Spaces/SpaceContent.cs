@@ -24,6 +24,11 @@ internal sealed record SpaceContent(
 
     public Journey? FindJourney(string? key) => Journeys.FirstOrDefault(j => j.Key == key);
 
+    /// <summary>Empty (not chosen yet) or one of the journeys offered.</summary>
+    public bool IsJourneyOrEmpty(string? key) => string.IsNullOrEmpty(key) || FindJourney(key) is not null;
+
+    public const string NotAJourney = "Choose one of the journeys offered.";
+
     private static SpaceContent Load(string name)
     {
         using var stream = typeof(SpaceContent).Assembly.GetManifestResourceStream("content/" + name)

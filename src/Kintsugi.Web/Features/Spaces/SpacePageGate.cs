@@ -6,6 +6,8 @@ namespace Kintsugi.Web.Features.Spaces;
 /// The first thing every page inside a space does: someone outside it gets the ordinary 404 page,
 /// a partner who has not taken the safety check is sent to it, a practitioner without two-step
 /// sign-in is sent to the list of spaces, which says what to do.
+/// Pages render their forms only once this has let the person in: a form rendered in the same pass
+/// as the not-found page makes the renderer fail, looking for a component it has just removed.
 /// </summary>
 internal sealed class SpacePageGate(SpaceAccess access, NavigationManager navigation, IHttpContextAccessor http)
 {

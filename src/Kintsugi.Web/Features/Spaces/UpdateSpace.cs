@@ -42,9 +42,9 @@ internal static class UpdateSpace
                 return Outcome<Saved>.NotFound();
             }
 
-            if (!string.IsNullOrEmpty(request.Journey) && SpaceContent.English.FindJourney(request.Journey) is null)
+            if (!SpaceContent.English.IsJourneyOrEmpty(request.Journey))
             {
-                return Outcome<Saved>.Invalid(nameof(Request.Journey), "Choose one of the journeys offered.");
+                return Outcome<Saved>.Invalid(nameof(Request.Journey), SpaceContent.NotAJourney);
             }
 
             var key = await keys.SpaceKeyAsync(spaceId, cancellationToken);
