@@ -2,6 +2,7 @@ using Kintsugi.Web.Components;
 using Kintsugi.Web.Features.Account;
 using Kintsugi.Web.Features.Health;
 using Kintsugi.Web.Features.Journal;
+using Kintsugi.Web.Features.Repair;
 using Kintsugi.Web.Features.Spaces;
 using Kintsugi.Web.Infrastructure;
 using Kintsugi.Web.Infrastructure.Data;
@@ -33,7 +34,7 @@ app.MapQuickExit();
 app.MapAccountEndpoints();
 var api = app.MapApi();
 api.MapAccountApi();
-api.MapSpacesApi().MapJournalApi();
+api.MapSpacesApi().MapJournalApi().MapRepairApi();
 app.MapOpenApi().AllowAnonymous();
 app.MapNotFound();
 

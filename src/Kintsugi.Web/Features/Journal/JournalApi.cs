@@ -5,7 +5,7 @@ namespace Kintsugi.Web.Features.Journal;
 /// <summary>The journal over JSON, under /api/v1/spaces/{spaceId}/journal. Anything you may not read is 404, like an id that never existed.</summary>
 internal static class JournalApi
 {
-    public static void MapJournalApi(this RouteGroupBuilder space)
+    public static RouteGroupBuilder MapJournalApi(this RouteGroupBuilder space)
     {
         var journal = space.MapGroup("/journal").WithTags("Journal");
 
@@ -17,7 +17,7 @@ internal static class JournalApi
         journal.MapPost("/", async (Guid spaceId, WriteEntry.Request request, WriteEntry.Handler handler, CancellationToken ct) =>
                 (await handler.HandleAsync(spaceId, request, ct)).ToResult(created => TypedResults.Created($"/api/v1/spaces/{spaceId}/journal/{created.Id}", created)))
             .Produces<WriteEntry.Created>(StatusCodes.Status201Created).WithProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
-            .WithSummary("Write an entry (partners). Audience: onlyMe (default), partners, or partnersAndPractitioner.");
+            .WithSummary("Write an entry (partners). Audience: onlyMe (default), partners, or partnersAndPractitioner. Kind: entry (default); account or impact with a breachId; note with a conversationId.");
 
         journal.MapGet("/{entryId:guid}", async (Guid spaceId, Guid entryId, GetEntry.Handler handler, CancellationToken ct) =>
                 (await handler.HandleAsync(spaceId, entryId, ct)).ToResult(view => TypedResults.Ok(view)))
@@ -43,5 +43,6 @@ internal static class JournalApi
                 (await handler.HandleAsync(spaceId, entryId, ct)).ToResult(_ => TypedResults.NoContent()))
             .Produces(StatusCodes.Status204NoContent).WithProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
             .WithSummary("Delete your entry and its earlier wordings for good.");
+        return space;
     }
 }

@@ -1,10 +1,26 @@
 using Kintsugi.Web.Features.Account;
+using Kintsugi.Web.Features.Repair;
 using Kintsugi.Web.Features.Spaces;
 using Kintsugi.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Kintsugi.Web.Features.Journal;
+
+/// <summary>What an entry is: a plain journal entry, or written as part of the repair journey. Public so that pages can bind it.</summary>
+public enum EntryKind
+{
+    Entry,
+
+    /// <summary>A partner's own account of a breach.</summary>
+    Account,
+
+    /// <summary>What a breach did to the partner who was hurt.</summary>
+    Impact,
+
+    /// <summary>A note taken during a rebuilding conversation.</summary>
+    Note,
+}
 
 /// <summary>
 /// One journal entry, the first content type on the visibility policy. Its text is sealed under
@@ -21,6 +37,14 @@ internal sealed class JournalEntry : ISpaceContent
     public Guid AuthorId { get; set; }
 
     public Audience Audience { get; set; }
+
+    public EntryKind Kind { get; set; }
+
+    /// <summary>The breach an account or impact statement is about; cleared if that record is deleted, and the text stays its author's.</summary>
+    public Guid? BreachId { get; set; }
+
+    /// <summary>The conversation a note was taken in; cleared if that conversation goes.</summary>
+    public Guid? ConversationId { get; set; }
 
     public byte[] Body { get; set; } = [];
 
@@ -64,9 +88,14 @@ internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<Journ
         builder.ToTable("JournalEntries");
         builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.Audience).HasConversion<string>().HasMaxLength(30);
+        builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.Version).IsConcurrencyToken();
         builder.Ignore(e => e.Binding);
         builder.HasIndex(e => new { e.SpaceId, e.CreatedAt });
+        builder.HasIndex(e => e.BreachId);
+        builder.HasIndex(e => e.ConversationId);
+        builder.HasOne<Breach>().WithMany().HasForeignKey(e => e.BreachId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Conversation>().WithMany().HasForeignKey(e => e.ConversationId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(e => e.AuthorId);
         builder.HasOne<Space>().WithMany().HasForeignKey(e => e.SpaceId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(e => e.AuthorId).OnDelete(DeleteBehavior.Cascade);

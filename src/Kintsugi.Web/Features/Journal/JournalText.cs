@@ -1,3 +1,4 @@
+using Kintsugi.Web.Features.Repair;
 using Kintsugi.Web.Features.Spaces;
 using Kintsugi.Web.Infrastructure.Data;
 using Kintsugi.Web.Infrastructure.Security;
@@ -10,6 +11,35 @@ internal sealed class JournalText(AppDbContext db, ContentKeys keys)
 {
     public async Task<string> OpenAsync(Guid spaceId, Guid authorId, Audience audience, byte[] body, string binding, CancellationToken cancellationToken) =>
         ContentKeys.Open(await keys.ForAsync(spaceId, authorId, audience, cancellationToken), body, binding);
+
+    /// <summary>Entries as list items for one reader, in the order given.</summary>
+    public async Task<IReadOnlyList<ListEntries.Item>> ItemsAsync(Guid spaceId, Guid viewer, IReadOnlyList<JournalEntry> rows, CancellationToken cancellationToken)
+    {
+        var authors = await AuthorsAsync(spaceId, cancellationToken);
+        // A link to a record the reader cannot open is left out: its id alone would say it exists (SECURITY.md A4).
+        var breachIds = rows.Where(e => e.BreachId is not null).Select(e => e.BreachId!.Value).Distinct().ToList();
+        var breaches = breachIds.Count == 0 ? [] : await db.Breaches.VisibleTo(db, viewer).Where(b => breachIds.Contains(b.Id)).Select(b => b.Id).ToListAsync(cancellationToken);
+        var conversationIds = rows.Where(e => e.ConversationId is not null).Select(e => e.ConversationId!.Value).Distinct().ToList();
+        var conversations = conversationIds.Count == 0 ? [] : await db.Conversations.SeenBy(db, viewer).Where(c => conversationIds.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken);
+        var items = new List<ListEntries.Item>(rows.Count);
+        foreach (var e in rows)
+        {
+            items.Add(new ListEntries.Item(
+                e.Id,
+                e.AuthorId == viewer,
+                authors(e.AuthorId),
+                e.Audience,
+                e.Kind,
+                breaches.Contains(e.BreachId ?? Guid.Empty) ? e.BreachId : null,
+                conversations.Contains(e.ConversationId ?? Guid.Empty) ? e.ConversationId : null,
+                await OpenAsync(spaceId, e.AuthorId, e.Audience, e.Body, e.Binding, cancellationToken),
+                e.CreatedAt,
+                e.UpdatedAt,
+                e.EditedAt is not null));
+        }
+
+        return items;
+    }
 
     /// <summary>Names of the space's active members by user id; authors who left are "a former partner".</summary>
     public async Task<Func<Guid, string>> AuthorsAsync(Guid spaceId, CancellationToken cancellationToken)

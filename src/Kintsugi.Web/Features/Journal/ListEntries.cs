@@ -6,10 +6,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kintsugi.Web.Features.Journal;
 
-/// <summary>The journal entries of a space that the signed-in person may read: their own, and what others shared with them.</summary>
+/// <summary>
+/// The journal entries of a space that the signed-in person may read: their own, and what others
+/// shared with them, including accounts of breaches and conversation notes (each says what it is).
+/// </summary>
 internal static class ListEntries
 {
-    public sealed record Item(Guid Id, bool Mine, string Author, Audience Audience, string Text, DateTime CreatedAt, DateTime UpdatedAt, bool Edited);
+    public sealed record Item(Guid Id, bool Mine, string Author, Audience Audience, EntryKind Kind, Guid? BreachId, Guid? ConversationId, string Text, DateTime CreatedAt, DateTime UpdatedAt, bool Edited);
 
     public sealed class Handler(AppDbContext db, SpaceAccess access, JournalText text)
     {
@@ -25,22 +28,7 @@ internal static class ListEntries
                 .Where(e => e.SpaceId == spaceId)
                 .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
                 .ToListAsync(cancellationToken);
-            var authors = await text.AuthorsAsync(spaceId, cancellationToken);
-            var items = new List<Item>(rows.Count);
-            foreach (var e in rows)
-            {
-                items.Add(new Item(
-                    e.Id,
-                    e.AuthorId == me.UserId,
-                    authors(e.AuthorId),
-                    e.Audience,
-                    await text.OpenAsync(spaceId, e.AuthorId, e.Audience, e.Body, e.Binding, cancellationToken),
-                    e.CreatedAt,
-                    e.UpdatedAt,
-                    e.EditedAt is not null));
-            }
-
-            return Outcome<IReadOnlyList<Item>>.Ok(items);
+            return Outcome<IReadOnlyList<Item>>.Ok(await text.ItemsAsync(spaceId, me.UserId, rows, cancellationToken));
         }
     }
 }

@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using Kintsugi.Web.Features.Repair;
 using Kintsugi.Web.Features.Spaces;
 using Kintsugi.Web.Infrastructure.Data;
 using Kintsugi.Web.Infrastructure.Http;
 using Kintsugi.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kintsugi.Web.Features.Journal;
 
@@ -16,6 +18,13 @@ internal static class WriteEntry
         public string Text { get; set; } = "";
 
         public Audience Audience { get; set; } = Audience.OnlyMe;
+
+        /// <summary>entry (default); account or impact, about <see cref="BreachId"/>; note, taken in <see cref="ConversationId"/>.</summary>
+        public EntryKind Kind { get; set; } = EntryKind.Entry;
+
+        public Guid? BreachId { get; set; }
+
+        public Guid? ConversationId { get; set; }
     }
 
     public sealed record Created(Guid Id);
@@ -34,6 +43,11 @@ internal static class WriteEntry
                 return Outcome<Created>.Invalid(nameof(Request.Audience), "Choose who can read this entry.");
             }
 
+            if (await LinkErrorAsync(request, me.UserId, spaceId, cancellationToken) is { } error)
+            {
+                return Outcome<Created>.Invalid(error.Field, error.Message);
+            }
+
             var now = time.GetUtcNow();
             var id = Guid.CreateVersion7(now);
             var key = await keys.ForAsync(spaceId, me.UserId, request.Audience, cancellationToken);
@@ -43,6 +57,9 @@ internal static class WriteEntry
                 SpaceId = spaceId,
                 AuthorId = me.UserId,
                 Audience = request.Audience,
+                Kind = request.Kind,
+                BreachId = request.Kind is EntryKind.Account or EntryKind.Impact ? request.BreachId : null,
+                ConversationId = request.Kind == EntryKind.Note ? request.ConversationId : null,
                 Body = ContentKeys.Seal(key, request.Text.Trim(), JournalEntry.Bind(id)),
                 CreatedAt = now.UtcDateTime,
                 UpdatedAt = now.UtcDateTime,
@@ -51,6 +68,28 @@ internal static class WriteEntry
             });
             await db.SaveChangesAsync(CancellationToken.None);
             return Outcome<Created>.Ok(new Created(id));
+        }
+    
+        /// <summary>An account or impact statement is about a breach the author can read; a note belongs to a conversation they are in.</summary>
+        private async Task<(string Field, string Message)?> LinkErrorAsync(Request request, Guid author, Guid spaceId, CancellationToken cancellationToken)
+        {
+            switch (request.Kind)
+            {
+                case EntryKind.Entry:
+                    return null;
+                case EntryKind.Account or EntryKind.Impact:
+                    var breachId = request.BreachId ?? Guid.Empty;
+                    return await db.Breaches.VisibleTo(db, author).AnyAsync(b => b.Id == breachId && b.SpaceId == spaceId, cancellationToken)
+                        ? null
+                        : (nameof(Request.BreachId), "Choose a breach record you can read in this space.");
+                case EntryKind.Note:
+                    var conversationId = request.ConversationId ?? Guid.Empty;
+                    return await db.Conversations.SeenBy(db, author).AnyAsync(c => c.Id == conversationId && c.SpaceId == spaceId, cancellationToken)
+                        ? null
+                        : (nameof(Request.ConversationId), "Choose a conversation of this space.");
+                default:
+                    return (nameof(Request.Kind), "Choose what you are writing: an entry, an account, an impact statement or a note.");
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 using Kintsugi.Web.Features.Journal;
+using Kintsugi.Web.Features.Repair;
 using Kintsugi.Web.Infrastructure.Data;
 using Kintsugi.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -13,11 +14,11 @@ internal static class ExportSpaces
 {
     public sealed record EntryVersion(int Number, string Text, DateTime ReplacedAt);
 
-    public sealed record Entry(Guid Id, Audience Audience, string Text, DateTime CreatedAt, DateTime UpdatedAt, IReadOnlyList<EntryVersion> EarlierVersions);
+    public sealed record Entry(Guid Id, Audience Audience, EntryKind Kind, string Text, DateTime CreatedAt, DateTime UpdatedAt, IReadOnlyList<EntryVersion> EarlierVersions);
 
-    public sealed record SpaceSection(Guid Id, string Name, MemberRole Role, string DisplayName, DateTime RequestedAt, DateTime? JoinedAt, IReadOnlyList<Entry> Journal);
+    public sealed record SpaceSection(Guid Id, string Name, MemberRole Role, string DisplayName, DateTime RequestedAt, DateTime? JoinedAt, IReadOnlyList<Entry> Journal, ExportRepair.Section? Repair);
 
-    public sealed class Handler(AppDbContext db, ContentKeys keys)
+    public sealed class Handler(AppDbContext db, ContentKeys keys, ExportRepair.Handler repair)
     {
         public async Task<IReadOnlyList<SpaceSection>> HandleAsync(Guid userId, CancellationToken cancellationToken)
         {
@@ -40,6 +41,7 @@ internal static class ExportSpaces
                     journal.Add(new Entry(
                         e.Id,
                         e.Audience,
+                        e.Kind,
                         ContentKeys.Open(key, e.Body, e.Binding),
                         e.CreatedAt,
                         e.UpdatedAt,
@@ -48,7 +50,8 @@ internal static class ExportSpaces
 
                 // Someone still waiting for approval sees nothing of the space, in the export too.
                 var spaceName = m.Status == MemberStatus.Active ? ContentKeys.Open(spaceKey, name, SpaceText.Name(m.SpaceId)) : "";
-                sections.Add(new SpaceSection(m.SpaceId, spaceName, m.Role, ContentKeys.Open(spaceKey, m.DisplayName, SpaceText.DisplayName(m.Id)), m.RequestedAt, m.JoinedAt, journal));
+                sections.Add(new SpaceSection(m.SpaceId, spaceName, m.Role, ContentKeys.Open(spaceKey, m.DisplayName, SpaceText.DisplayName(m.Id)), m.RequestedAt, m.JoinedAt, journal,
+                    m.Status == MemberStatus.Active ? await repair.HandleAsync(m.SpaceId, userId, cancellationToken) : null));
             }
 
             return sections;

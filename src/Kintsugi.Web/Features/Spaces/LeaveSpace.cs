@@ -1,3 +1,4 @@
+using Kintsugi.Web.Features.Repair;
 using Kintsugi.Web.Infrastructure.Data;
 using Kintsugi.Web.Infrastructure.Http;
 using Kintsugi.Web.Infrastructure.Security;
@@ -18,7 +19,7 @@ internal static class LeaveSpace
         public bool KeepShared { get; set; }
     }
 
-    public sealed class Handler(AppDbContext db, SpaceAccess access, Admission admission)
+    public sealed class Handler(AppDbContext db, SpaceAccess access, Admission admission, TimeProvider time)
     {
         public async Task<Outcome<Done>> HandleAsync(Guid spaceId, Request request, CancellationToken cancellationToken)
         {
@@ -50,6 +51,7 @@ internal static class LeaveSpace
             await db.JournalEntries
                 .Where(e => e.SpaceId == spaceId && e.AuthorId == userId && (!keepShared || e.Audience == Audience.OnlyMe))
                 .ExecuteDeleteAsync(CancellationToken.None);
+            await RepairCleanup.ForgetAsync(db, spaceId, userId, keepShared);
             await db.Invites.Where(i => i.SpaceId == spaceId && i.CreatedBy == userId).ExecuteDeleteAsync(CancellationToken.None);
             await db.JoinApprovals
                 .Where(a => a.ApproverId == userId && db.Memberships.Any(m => m.Id == a.MembershipId && m.SpaceId == spaceId))
@@ -70,6 +72,8 @@ internal static class LeaveSpace
             if (partnersLeft)
             {
                 // After the commit, like ApproveJoin: a partner approving at this moment is then seen.
+                // With one partner fewer, the journey may move on for those who stay: first that, then anyone now approved joins.
+                await RepairCleanup.AfterLeaveAsync(db, spaceId, time.GetUtcNow().UtcDateTime);
                 await admission.AdmitApprovedAsync(spaceId);
             }
 

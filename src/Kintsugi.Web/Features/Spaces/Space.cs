@@ -1,3 +1,4 @@
+using Kintsugi.Web.Features.Repair;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -22,6 +23,9 @@ internal sealed class Space
 
     public byte[] Journey { get; set; } = [];
 
+    /// <summary>Where the partners are in the journey. It moves only when every partner wants the same move (<see cref="StageVote"/>).</summary>
+    public Stage Stage { get; set; }
+
     /// <summary>Raised on every change to name, values or journey: two partners editing at once never overwrite each other silently.</summary>
     public int Version { get; set; }
 }
@@ -33,5 +37,6 @@ internal sealed class SpaceConfiguration : IEntityTypeConfiguration<Space>
         builder.ToTable("Spaces");
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.Property(s => s.Stage).HasConversion<string>().HasMaxLength(20);
     }
 }

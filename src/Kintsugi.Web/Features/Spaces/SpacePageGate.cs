@@ -37,4 +37,21 @@ internal sealed class SpacePageGate(SpaceAccess access, NavigationManager naviga
                 return false;
         }
     }
+
+    /// <summary>For pages only partners use: a practitioner gets the same 404 as a stranger. The partner, or null when the page must not render.</summary>
+    public async Task<Member?> EnterAsPartnerAsync(Guid spaceId, CancellationToken cancellationToken)
+    {
+        if (!await EnterAsync(spaceId, cancellationToken))
+        {
+            return null;
+        }
+
+        if (await access.PartnerAsync(spaceId, cancellationToken) is { } partner)
+        {
+            return partner;
+        }
+
+        navigation.NotFound();
+        return null;
+    }
 }

@@ -1,4 +1,5 @@
 using Kintsugi.Web.Features.Journal;
+using Kintsugi.Web.Features.Repair;
 using Kintsugi.Web.Infrastructure.Security;
 
 namespace Kintsugi.Web.Features.Spaces;
@@ -12,6 +13,8 @@ internal static class SpacesSetup
         services.AddScoped<Admission>();
         services.AddScoped<ContentKeys>();
         services.AddScoped<JournalText>();
+        services.AddScoped<BreachReader>();
+        services.AddScoped<ConversationReader>();
         services.AddScoped<SpacePageGate>();
         return services;
     }

@@ -2,6 +2,7 @@ using Kintsugi.Web.Features.Account;
 using Kintsugi.Web.Features.Account.Sessions;
 using Kintsugi.Web.Features.Account.Throttling;
 using Kintsugi.Web.Features.Journal;
+using Kintsugi.Web.Features.Repair;
 using Kintsugi.Web.Features.Spaces;
 using Kintsugi.Web.Infrastructure.Email;
 using Kintsugi.Web.Infrastructure.Security;
@@ -37,6 +38,18 @@ internal abstract class AppDbContext(DbContextOptions options) : IdentityUserCon
     public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
 
     public DbSet<JournalEntryVersion> JournalEntryVersions => Set<JournalEntryVersion>();
+
+    public DbSet<Breach> Breaches => Set<Breach>();
+
+    public DbSet<DecisionRound> DecisionRounds => Set<DecisionRound>();
+
+    public DbSet<DecisionAnswer> DecisionAnswers => Set<DecisionAnswer>();
+
+    public DbSet<StageVote> StageVotes => Set<StageVote>();
+
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+
+    public DbSet<Reflection> Reflections => Set<Reflection>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -22,6 +22,15 @@ internal interface ISpaceContent
 }
 
 /// <summary>
+/// Something the partners of a space hold together rather than one author (a rebuilding
+/// conversation): every partner reads and steers it; practitioners do not see it.
+/// </summary>
+internal interface IJointContent
+{
+    Guid SpaceId { get; }
+}
+
+/// <summary>
 /// The one visibility policy. Every read of space content goes through <see cref="VisibleTo"/>,
 /// which becomes part of the SQL: nothing is loaded and then hidden (STYLE.md §4), and an item
 /// someone may not see is, to them, exactly a missing one (SECURITY.md A4).
@@ -59,5 +68,13 @@ internal static class Visibility
     {
         var mine = db.Memberships.Seeing(db).Where(m => m.UserId == author);
         return items.Where(i => i.AuthorId == author && mine.Any(m => m.SpaceId == i.SpaceId));
+    }
+
+    /// <summary>Joint items <paramref name="viewer"/> may read and steer: those of a space where they are a partner now.</summary>
+    public static IQueryable<T> SeenBy<T>(this IQueryable<T> items, AppDbContext db, Guid viewer)
+        where T : class, IJointContent
+    {
+        var mine = db.Memberships.Seeing(db).Where(m => m.UserId == viewer && m.Role == MemberRole.Partner);
+        return items.Where(i => mine.Any(m => m.SpaceId == i.SpaceId));
     }
 }
