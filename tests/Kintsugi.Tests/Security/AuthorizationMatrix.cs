@@ -81,7 +81,10 @@ public abstract partial class AuthorizationMatrix(KintsugiApp app)
     {
         var problems = new List<string>();
         var scene = row.FreshSpace ? await world.NewSceneAsync(withItems: false) : world.Main;
-        var item = state == ItemState.None ? null : row.Writes ? await world.NewItemAsync(scene, state) : scene.Items[state];
+        var item = state == ItemState.None ? null : row.Writes ? await world.NewItemAsync(scene, state, row.Subject) : scene.ItemsOf(row.Subject)[state];
+        var conversation = Ids(row.Route).Any(n => Camel(n) == "conversationId")
+            ? row.Writes ? await world.NewConversationAsync(scene, breachId: null, withNotes: false) : scene.Conversations[state]
+            : scene.Conversations.GetValueOrDefault(ItemState.None);
 
         var ids = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase) { ["spaceId"] = scene.SpaceId };
         foreach (var name in Ids(row.Route))
@@ -89,7 +92,9 @@ public abstract partial class AuthorizationMatrix(KintsugiApp app)
             ids[name] = Camel(name) switch
             {
                 "spaceId" => scene.SpaceId,
-                "entryId" => item!.Id,
+                "entryId" or "breachId" => item!.Id,
+                "conversationId" => conversation!.Id,
+                "reflectionId" => conversation!.ReflectionId,
                 "inviteId" => await world.NewInviteAsync(scene),
                 "requestId" => await world.NewJoinRequestAsync(scene),
                 "membershipId" => await world.NewPractitionerAsync(scene),
@@ -107,7 +112,7 @@ public abstract partial class AuthorizationMatrix(KintsugiApp app)
         var refusedWrite = row.Writes && expected.Status >= 300 && row.Witness is not null;
         var before = refusedWrite ? await world.ObserveAsAuthorAsync(Fill(row.Witness!, ids)) : null;
 
-        var target = new MatrixTarget { SpaceId = scene.SpaceId, Item = item, SpaceVersionAsync = () => world.SpaceVersionAsync(scene) };
+        var target = new MatrixTarget { SpaceId = scene.SpaceId, Item = item, Conversation = conversation, Now = world.Now, SpaceVersionAsync = () => world.SpaceVersionAsync(scene) };
         var body = row.Body is null ? null : await row.Body(target);
         var client = world.Client(actor);
         using var response = await SendAsync(client, row.Method, Fill(row.Route, routeIds), body);
@@ -133,6 +138,12 @@ public abstract partial class AuthorizationMatrix(KintsugiApp app)
             if (expected.ShowsItem != true && item.Wordings.FirstOrDefault(w => text.Contains(w, StringComparison.Ordinal)) is { } leaked)
             {
                 problems.Add($"the answer carries the item's text \"{leaked}\"");
+            }
+
+            if (expected.ShowsItemId is { } showsId && (int)response.StatusCode == expected.Status && expected.Status < 300
+                && text.Contains(item.Id.ToString(), StringComparison.OrdinalIgnoreCase) != showsId)
+            {
+                problems.Add(showsId ? $"the answer lacks the item's id: {Shorten(text)}" : "the answer carries the item's id");
             }
         }
 
@@ -226,6 +237,20 @@ internal sealed class MatrixScene
 
     public Dictionary<ItemState, MatrixItem> Items { get; } = [];
 
+    /// <summary>A's breach records, one per item state.</summary>
+    public Dictionary<ItemState, MatrixItem> Breaches { get; } = [];
+
+    /// <summary>A's conversations: per item state the one about that state's breach record; for <see cref="ItemState.None"/> one about nothing in particular.</summary>
+    public Dictionary<ItemState, MatrixConversation> Conversations { get; } = [];
+
+    /// <summary>A's membership (Alex).</summary>
+    public Guid AuthorMembership { get; set; }
+
+    /// <summary>B's membership (Blake).</summary>
+    public Guid PartnerMembership { get; set; }
+
+    public Dictionary<ItemState, MatrixItem> ItemsOf(MatrixSubject subject) => subject == MatrixSubject.Breach ? Breaches : Items;
+
     /// <summary>The newcomer's open request to join this space, if they have one.</summary>
     public Guid? NewcomerRequest { get; set; }
 
@@ -312,7 +337,12 @@ internal sealed class MatrixWorld
 
     public Guid RandomId() => Guid.CreateVersion7(app.Time.GetUtcNow());
 
-    /// <summary>A space of A's with B and C as partners, P and Q as practitioners, X gone again and W waiting.</summary>
+    /// <summary>
+    /// A space of A's with B and C as partners, P and Q as practitioners, X gone again and W waiting.
+    /// With items: A's journal entries and breach records in every item state, a conversation about
+    /// each record and one about nothing in particular, A's sealed answer to the decision point and
+    /// A's private wish to move on to the next stage.
+    /// </summary>
     public async Task<MatrixScene> NewSceneAsync(bool withItems)
     {
         var created = await A.PostJsonAsync("/api/v1/spaces", new { name = AuthorizationMatrixCases.SpaceName, displayName = "Alex", journey = "affair", values = AuthorizationMatrixCases.SpaceValues });
@@ -324,19 +354,125 @@ internal sealed class MatrixWorld
         await JoinAsync(P, scene, [A, B, C], "Dr Park", "practitioner");
         await JoinAsync(Q, scene, [A, B, C], "Dr Quinn", "practitioner");
         await JoinAsync(X, scene, [A, B, C], "Xan");
-        Assert.Equal(HttpStatusCode.NoContent, (await X.PostJsonAsync($"/api/v1/spaces/{scene.SpaceId}/leave", new { keepShared = false })).StatusCode);
+        var left = await X.PostJsonAsync($"/api/v1/spaces/{scene.SpaceId}/leave", new { keepShared = false });
+        Assert.True(left.StatusCode == HttpStatusCode.NoContent, $"the ex-member leaving: {left.StatusCode}\n" + string.Join('\n', app.Logs.Lines.Where(l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal)).TakeLast(3)));
         var code = await A.InviteAsync(scene.SpaceId);
         NewAddress(W);
         await W.RequestToJoinAsync(code, AuthorizationMatrixCases.PendingName);
+        var members = (await A.GetJsonAsync($"/api/v1/spaces/{scene.SpaceId}")).GetProperty("members").EnumerateArray().ToList();
+        Guid MembershipOf(string name) => members.Single(m => m.GetProperty("displayName").GetString() == name).GetProperty("membershipId").GetGuid();
+        scene.AuthorMembership = MembershipOf("Alex");
+        scene.PartnerMembership = MembershipOf("Blake");
         if (withItems)
         {
             foreach (var state in AuthorizationMatrixCases.ItemStates)
             {
                 scene.Items[state] = await NewItemAsync(scene, state);
+                scene.Breaches[state] = await NewBreachAsync(scene, state, withConversation: true);
             }
+
+            scene.Conversations[ItemState.None] = await NewConversationAsync(scene, breachId: null, withNotes: true);
+
+            // A's sealed answer to the decision point (B and C have not answered), and A's private wish to move on.
+            Assert.Equal(HttpStatusCode.OK, (await A.PutJsonAsync($"/api/v1/spaces/{scene.SpaceId}/decision/answer", new { amends = "yes", sureness = "4", path = "continue", note = AuthorizationMatrixCases.DecisionNote })).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await A.PutJsonAsync($"/api/v1/spaces/{scene.SpaceId}/stage/move", new { to = "attune" })).StatusCode);
         }
 
         return scene;
+    }
+
+    public DateTimeOffset Now => app.Time.GetUtcNow();
+
+    /// <summary>An item of A's in the given state: a journal entry or a breach record.</summary>
+    public Task<MatrixItem> NewItemAsync(MatrixScene scene, ItemState state, MatrixSubject subject) =>
+        subject == MatrixSubject.Breach ? NewBreachAsync(scene, state, withConversation: false) : NewItemAsync(scene, state);
+
+    /// <summary>
+    /// A breach record of A's in the given state, with texts found nowhere else: A caused harm, B was
+    /// hurt; A's own account of it is linked, shared with partners and practitioner (withdrawn with
+    /// the record). With a conversation: A starts one about it (stored in the scene) before it is withdrawn or deleted.
+    /// </summary>
+    public async Task<MatrixItem> NewBreachAsync(MatrixScene scene, ItemState state, bool withConversation)
+    {
+        var tag = $"matrix-breach-{state}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
+        var (first, second, other) = (tag + "-first", tag + "-second", tag + "-other");
+        var audience = state switch
+        {
+            ItemState.Private => "onlyMe",
+            ItemState.SharedWithPartners or ItemState.Deleted => "partners",
+            _ => "partnersAndPractitioner",
+        };
+        object[] people = [new { membershipId = scene.AuthorMembership, role = "causedHarm" }, new { membershipId = scene.PartnerMembership, role = "hurt" }];
+        string[] kinds = ["broken-word", "other"];
+        var breaches = $"/api/v1/spaces/{scene.SpaceId}/breaches";
+        var created = await A.PostJsonAsync(breaches, new { title = first, kinds, otherKind = other, people, audience });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await Responses.JsonAsync(created)).GetProperty("id").GetGuid();
+        var breach = $"{breaches}/{id}";
+
+        var written = await A.PostJsonAsync($"/api/v1/spaces/{scene.SpaceId}/journal", new { text = tag + "-account", kind = "account", breachId = id, audience = "partnersAndPractitioner" });
+        Assert.Equal(HttpStatusCode.Created, written.StatusCode);
+        var account = (await Responses.JsonAsync(written)).GetProperty("id").GetGuid();
+        if (withConversation)
+        {
+            scene.Conversations[state] = await NewConversationAsync(scene, id, withNotes: true);
+        }
+
+        if (state == ItemState.Private)
+        {
+            return new MatrixItem(id, state, first, [first, other], 1);
+        }
+
+        // Corrected while shared, so that an earlier title exists too.
+        Assert.Equal(HttpStatusCode.OK, (await A.PutJsonAsync(breach, new { title = second, kinds, otherKind = other, people, version = 1 })).StatusCode);
+        var version = 2;
+        if (state == ItemState.Withdrawn)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await A.PutJsonAsync(breach + "/audience", new { audience = "onlyMe" })).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await A.PostJsonAsync($"/api/v1/spaces/{scene.SpaceId}/journal/{account}/withdraw")).StatusCode);
+            version = 3;
+        }
+        else if (state == ItemState.Deleted)
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await A.Http.DeleteAsync(breach)).StatusCode);
+        }
+
+        return new MatrixItem(id, state, second, [first, second, other], version);
+    }
+
+    /// <summary>
+    /// A conversation A starts (about a breach record of A's, or nothing): B has the floor, A writes back
+    /// what they heard and B corrects it, A saves the next steps and schedules the next one. With notes:
+    /// A's private note and A's note shared with the partners.
+    /// </summary>
+    public async Task<MatrixConversation> NewConversationAsync(MatrixScene scene, Guid? breachId, bool withNotes)
+    {
+        var started = await A.PostJsonAsync($"/api/v1/spaces/{scene.SpaceId}/conversations", new { breachId });
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        var id = (await Responses.JsonAsync(started)).GetProperty("id").GetGuid();
+        var conversation = $"/api/v1/spaces/{scene.SpaceId}/conversations/{id}";
+        Assert.Equal(HttpStatusCode.NoContent, (await A.PutJsonAsync(conversation + "/speaker", new { speaker = scene.PartnerMembership })).StatusCode);
+        var heard = await A.PostJsonAsync(conversation + "/reflections", new { text = AuthorizationMatrixCases.Heard });
+        Assert.Equal(HttpStatusCode.Created, heard.StatusCode);
+        var reflection = (await Responses.JsonAsync(heard)).GetProperty("id").GetGuid();
+        if (withNotes)
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await B.PutJsonAsync($"{conversation}/reflections/{reflection}", new { confirmed = false, correction = AuthorizationMatrixCases.Correction })).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await A.PutJsonAsync(conversation + "/next-steps", new { text = AuthorizationMatrixCases.NextSteps, version = 1 })).StatusCode);
+        var at = Now.AddDays(30).ToString("yyyy-MM-dd'T'19:00", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.OK, (await A.PutJsonAsync(conversation + "/schedule", new { at, minutes = 60 })).StatusCode);
+        if (withNotes)
+        {
+            foreach (var (text, audience) in new[] { (AuthorizationMatrixCases.NotePrivate, "onlyMe"), (AuthorizationMatrixCases.NoteShared, "partners") })
+            {
+                var note = await A.PostJsonAsync($"/api/v1/spaces/{scene.SpaceId}/journal", new { text, kind = "note", conversationId = id, audience });
+                Assert.Equal(HttpStatusCode.Created, note.StatusCode);
+            }
+        }
+
+        return new MatrixConversation(id, reflection, 2);
     }
 
     /// <summary>An entry of A's in the given state, with texts found nowhere else.</summary>

@@ -56,6 +56,9 @@ public sealed record Expect(int Status)
     /// <summary>true: the item's current text is in the body. false: none of its wordings is. null: not about an item.</summary>
     public bool? ShowsItem { get; init; }
 
+    /// <summary>For a 2xx answer: true, the item's id is in the body; false, it is not (a link to something the reader cannot open would say it exists, A4). null: not checked.</summary>
+    public bool? ShowsItemId { get; init; }
+
     /// <summary>Texts the body must contain.</summary>
     public IReadOnlyList<string> Shows { get; init; } = [];
 
@@ -67,13 +70,28 @@ public sealed record Expect(int Status)
 
     public override string ToString() =>
         Status + (ShowsItem switch { true => " with the item's text", false => " without the item's text", null => "" })
+        + (ShowsItemId switch { true => " with the item's id", false => " without the item's id", null => "" })
         + (Shows.Count > 0 ? $" showing [{string.Join(", ", Shows)}]" : "")
         + (Hides.Count > 0 ? $" hiding [{string.Join(", ", Hides)}]" : "")
         + (Location is null ? "" : $" to {Location}");
 }
 
+/// <summary>What kind of item a row's item states are about: a journal entry, or a breach record ("what happened").</summary>
+public enum MatrixSubject
+{
+    Entry,
+    Breach,
+}
+
 /// <summary>The item a case is about, as its author made it.</summary>
 public sealed record MatrixItem(Guid Id, ItemState State, string Text, IReadOnlyList<string> Wordings, int Version);
+
+/// <summary>
+/// A rebuilding conversation A started (about the case's breach, for rows per item state): B has the
+/// floor, A wrote back what they heard (<see cref="ReflectionId"/>), the next steps are saved (so its
+/// version is <see cref="Version"/>) and the next one is scheduled.
+/// </summary>
+public sealed record MatrixConversation(Guid Id, Guid ReflectionId, int Version);
 
 /// <summary>What a row's request body may depend on.</summary>
 public sealed class MatrixTarget
@@ -82,6 +100,12 @@ public sealed class MatrixTarget
 
     public MatrixItem? Item { get; init; }
 
+    /// <summary>The case's conversation: the one the route names, or else the space's conversation about nothing in particular.</summary>
+    public MatrixConversation? Conversation { get; init; }
+
+    /// <summary>The app's clock.</summary>
+    public required DateTimeOffset Now { get; init; }
+
     /// <summary>The space's current version, read by its author.</summary>
     public required Func<Task<int>> SpaceVersionAsync { get; init; }
 }
@@ -89,9 +113,10 @@ public sealed class MatrixTarget
 /// <summary>
 /// One endpoint of the matrix: its method and route exactly as in <see cref="PolicyTable"/>, and who
 /// gets what. The route's ids are filled in by the harness: <c>{spaceId}</c> is the space,
-/// <c>{entryId}</c> the case's item, <c>{inviteId}</c> an open invite, <c>{requestId}</c> a
-/// newcomer's pending request to join, <c>{membershipId}</c> a practitioner's membership. A case
-/// that writes gets fresh ones of each, made just for it.
+/// <c>{entryId}</c> or <c>{breachId}</c> the case's item, <c>{inviteId}</c> an open invite, <c>{requestId}</c> a
+/// newcomer's pending request to join, <c>{membershipId}</c> a practitioner's membership,
+/// <c>{conversationId}</c> a conversation (about the case's breach, per item state) and
+/// <c>{reflectionId}</c> what A heard in it. A case that writes gets fresh ones of each, made just for it.
 /// </summary>
 public sealed record MatrixRow(string Method, string Route, Func<Actor, ItemState, Expect> Expect)
 {
@@ -107,6 +132,9 @@ public sealed record MatrixRow(string Method, string Route, Func<Actor, ItemStat
     /// <summary>A path (same ids) the author reads before and after a write that must be refused: both answers must be identical.</summary>
     public string? Witness { get; init; }
 
+    /// <summary>What the item states are about, and what <c>{entryId}</c> or <c>{breachId}</c> names.</summary>
+    public MatrixSubject Subject { get; init; }
+
     public bool Writes => Method != "GET";
 }
 
@@ -120,12 +148,30 @@ public static class AuthorizationMatrixCases
     public const string SpaceValues = "matrix-values: we keep our word to each other";
     public const string PendingName = "Pat (waiting)";
 
+    // What A (and B) put into every conversation and the decision point of the matrix space (MatrixWorld).
+    public const string DecisionNote = "matrix-decision-note sealed until every partner answers";
+    public const string Heard = "matrix-heard what I heard you say";
+    public const string Correction = "matrix-correction what I meant was";
+    public const string NextSteps = "matrix-next-steps we walk together on Sundays";
+    public const string NoteShared = "matrix-note-shared for the partners";
+    public const string NotePrivate = "matrix-note-private for Alex alone";
+    public const string CalendarTitle = "SUMMARY:Time together";
+
     private const string Space = "/api/v1/spaces/{spaceId:guid}/";
     private const string Journal = "/api/v1/spaces/{spaceId:guid}/journal/";
     private const string Entry = "/api/v1/spaces/{spaceId:guid}/journal/{entryId:guid}";
     private const string Invites = "/api/v1/spaces/{spaceId:guid}/invites";
     private const string JoinRequests = "/api/v1/spaces/{spaceId:guid}/join-requests";
     private const string Page = "/spaces/{SpaceId:guid}";
+    private const string Breaches = "/api/v1/spaces/{spaceId:guid}/breaches/";
+    private const string Breach = "/api/v1/spaces/{spaceId:guid}/breaches/{breachId:guid}";
+    private const string Decision = "/api/v1/spaces/{spaceId:guid}/decision/";
+    private const string Stage = "/api/v1/spaces/{spaceId:guid}/stage/";
+    private const string Conversations = "/api/v1/spaces/{spaceId:guid}/conversations/";
+    private const string Conversation = "/api/v1/spaces/{spaceId:guid}/conversations/{conversationId:guid}/";
+
+    /// <summary>The parts people have in a breach, as the API shows them: only to someone who may read the record.</summary>
+    private static readonly string[] Roles = ["\"role\":\"hurt\"", "\"role\":\"causedHarm\"", "\"myRole\":\"hurt\"", "\"myRole\":\"causedHarm\""];
 
     public static readonly IReadOnlyList<MatrixRow> Rows =
     [
@@ -216,6 +262,229 @@ public static class AuthorizationMatrixCases
             PerItemState = true,
         },
         new("GET", Page + "/journal/{EntryId:guid}", (a, s) => OnPage(a, who => CanRead(who, s) ? Ok with { ShowsItem = true } : NotFound)) { PerItemState = true },
+
+        // What happened: breach records are content like journal entries (one author, an audience).
+        // Each of A's records names A as having caused harm and B as hurt, and has A's own account
+        // linked to it, shared with partners and practitioner whatever the record's audience.
+        new("GET", Breaches, (a, s) => Inside(a, who => who is Actor.Author or Actor.Partner or Actor.ThirdPartner or Actor.Practitioner
+            ? Ok with { ShowsItem = CanRead(who, s) }
+            : NotFound))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Breach,
+        },
+        new("POST", Breaches, (a, _) => Inside(a, PartnersOnly(Created)))
+        {
+            Body = _ => Task.FromResult<object>(new { title = "matrix: recorded by whoever was allowed", audience = "partners" }),
+            Witness = Breaches,
+        },
+        new("GET", Breach, (a, s) => Inside(a, who => CanRead(who, s) ? Ok with { ShowsItem = true, ShowsItemId = true, Shows = [.. Roles[..2]] } : NotFound))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Breach,
+        },
+        new("PUT", Breach, (a, s) => Inside(a, AuthorOnly(s, Ok)))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Breach,
+            Body = t => Task.FromResult<object>(new { title = "matrix: corrected by whoever was allowed", version = t.Item!.Version }),
+            Witness = Breach,
+        },
+        new("PUT", Breach + "/audience", (a, s) => Inside(a, AuthorOnly(s, Ok)))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Breach,
+            Body = _ => Task.FromResult<object>(new { audience = "partners" }),
+            Witness = Breach,
+        },
+        new("DELETE", Breach, (a, s) => Inside(a, AuthorOnly(s, NoContent)))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Breach,
+            Witness = Breach,
+        },
+
+        // Accounts and impact statements are journal entries about a record their author can read;
+        // an account linked to a record the reader cannot open does not show the record's id.
+        new("POST", Journal, (a, s) => Inside(a, who => who is Actor.Author or Actor.Partner or Actor.ThirdPartner
+            ? CanRead(who, s) ? Created : BadRequest
+            : NotFound))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Breach,
+            Body = t => Task.FromResult<object>(new { text = "matrix: an account by whoever was allowed", kind = "account", breachId = t.Item!.Id, audience = "partners" }),
+            Witness = Journal,
+        },
+        new("GET", Journal, (a, s) => Inside(a, who => who is Actor.Author or Actor.Partner or Actor.ThirdPartner or Actor.Practitioner
+            ? Ok with { ShowsItemId = CanRead(who, s) }
+            : NotFound))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Breach,
+        },
+
+        // Conversation notes are journal entries in a conversation of the partners.
+        new("POST", Journal, (a, _) => Inside(a, PartnersOnly(Created)))
+        {
+            Body = t => Task.FromResult<object>(new { text = "matrix: a note by whoever was allowed", kind = "note", conversationId = t.Conversation!.Id, audience = "partners" }),
+            Witness = Journal,
+        },
+
+        // The decision point is the partners': A has answered (sealed), B and C have not.
+        new("GET", Decision, (a, _) => Inside(a, who => who switch
+        {
+            Actor.Author => Ok with { Shows = [DecisionNote, "\"state\":\"waiting\""] },
+            Actor.Partner or Actor.ThirdPartner => Ok with { Shows = ["\"state\":\"open\""], Hides = [DecisionNote] },
+            _ => NotFound,
+        })),
+        new("PUT", Decision + "answer", (a, _) => Inside(a, PartnersOnly(Ok with { Shows = ["\"state\":\"waiting\""] })))
+        {
+            Body = _ => Task.FromResult<object>(new { amends = "yes", note = "matrix: answered by whoever was allowed" }),
+            FreshSpace = true,
+            Witness = Decision,
+        },
+
+        // Not every partner has answered the first round, so a new one cannot start yet: 409 for a partner, 404 for anyone else.
+        new("POST", Decision + "rounds", (a, _) => Inside(a, PartnersOnly(Conflict))) { Witness = Decision },
+
+        // The stages are the partners': A said privately they feel ready to move on.
+        new("GET", Stage, (a, _) => Inside(a, who => who switch
+        {
+            Actor.Author => Ok with { Shows = ["\"current\":\"atone\"", "\"readyToMoveOn\":true"] },
+            Actor.Partner or Actor.ThirdPartner => Ok with { Shows = ["\"current\":\"atone\"", "\"readyToMoveOn\":false"] },
+            _ => NotFound,
+        })),
+        new("PUT", Stage + "move", (a, _) => Inside(a, PartnersOnly(Ok with { Shows = ["\"moved\":false"] })))
+        {
+            Body = _ => Task.FromResult<object>(new { to = "attune" }),
+            FreshSpace = true,
+            Witness = Stage,
+        },
+
+        // Where we are: every member; a practitioner gets no stage and nothing waiting. B is asked for
+        // their own account of each record they can read (A wrote theirs); nobody else sees the record there.
+        new("GET", "/api/v1/spaces/{spaceId:guid}/where-we-are", (a, s) => Inside(a, who => who switch
+        {
+            Actor.Author or Actor.Partner or Actor.ThirdPartner => Ok with
+            {
+                ShowsItem = who == Actor.Partner && CanRead(who, s),
+                ShowsItemId = who == Actor.Partner && CanRead(who, s),
+                Shows = ["\"stage\":\"atone\""],
+                Hides = [DecisionNote, NextSteps],
+            },
+            Actor.Practitioner => Ok with { ShowsItem = false, ShowsItemId = false, Shows = ["\"stage\":null", "\"forMe\":[]"] },
+            _ => NotFound,
+        }))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Breach,
+        },
+
+        // Rebuilding conversations: joint content of the partners (every active partner reads and
+        // steers; practitioners get 404). Per item state, the conversation is about A's record in
+        // that state: its title and everyone's part in it show only to someone who may read the record.
+        new("GET", Conversations, (a, s) => Inside(a, who => who is Actor.Author or Actor.Partner or Actor.ThirdPartner
+            ? Ok with { ShowsItem = CanRead(who, s), ShowsItemId = CanRead(who, s) ? null : false }
+            : NotFound))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Breach,
+        },
+        new("POST", Conversations, (a, s) => Inside(a, who => who is Actor.Author or Actor.Partner or Actor.ThirdPartner
+            ? CanRead(who, s) ? Created : BadRequest
+            : NotFound))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Breach,
+            Body = t => Task.FromResult<object>(new { breachId = t.Item!.Id }),
+            Witness = Conversations,
+        },
+        new("GET", Conversation, (a, s) => Inside(a, who => ConversationAs(who, s)))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Breach,
+        },
+        new("GET", Conversation + "next.ics", (a, s) => Inside(a, PartnersOnly(Ok with { ShowsItem = false, Shows = [CalendarTitle], Hides = [Heard, NextSteps] })))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Breach,
+        },
+        new("PUT", Conversation + "step", (a, _) => Inside(a, PartnersOnly(NoContent)))
+        {
+            Body = _ => Task.FromResult<object>(new { step = "forward" }),
+            Witness = Conversation,
+        },
+        new("PUT", Conversation + "speaker", (a, _) => Inside(a, PartnersOnly(NoContent)))
+        {
+            Body = _ => Task.FromResult<object>(new { speaker = (Guid?)null }),
+            Witness = Conversation,
+        },
+        new("PUT", Conversation + "pause", (a, _) => Inside(a, PartnersOnly(Ok)))
+        {
+            Body = _ => Task.FromResult<object>(new { minutes = 20 }),
+            Witness = Conversation,
+        },
+        new("PUT", Conversation + "ended", (a, _) => Inside(a, PartnersOnly(NoContent)))
+        {
+            Body = _ => Task.FromResult<object>(new { ended = true }),
+            Witness = Conversation,
+        },
+
+        // B has the floor: the listeners (A and C) write back what they heard; B answers.
+        new("POST", Conversation + "reflections", (a, _) => Inside(a, who => who switch
+        {
+            Actor.Author or Actor.ThirdPartner => Created,
+            Actor.Partner => BadRequest,
+            _ => NotFound,
+        }))
+        {
+            Body = _ => Task.FromResult<object>(new { text = "matrix: heard by whoever was allowed" }),
+            Witness = Conversation,
+        },
+        new("PUT", Conversation + "reflections/{reflectionId:guid}", (a, _) => Inside(a, who => who == Actor.Partner ? NoContent : NotFound))
+        {
+            Body = _ => Task.FromResult<object>(new { confirmed = true }),
+            Witness = Conversation,
+        },
+        new("PUT", Conversation + "next-steps", (a, _) => Inside(a, PartnersOnly(Ok)))
+        {
+            Body = t => Task.FromResult<object>(new { text = "matrix: next steps by whoever was allowed", version = t.Conversation!.Version }),
+            Witness = Conversation,
+        },
+        new("PUT", Conversation + "schedule", (a, _) => Inside(a, PartnersOnly(Ok)))
+        {
+            Body = t => Task.FromResult<object>(new { at = t.Now.AddDays(40).ToString("yyyy-MM-dd'T'20:30", System.Globalization.CultureInfo.InvariantCulture), minutes = 45 }),
+            Witness = Conversation,
+        },
+
+        // The repair journey's pages: like the API, and like the journal's pages.
+        new("GET", Page + "/what-happened", (a, s) => OnPage(a, PartnersAnd(Ok with { ShowsItem = CanRead(a, s) }, practitioner: Ok with { ShowsItem = CanRead(a, s), Hides = [SpaceValues, PendingName] })))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Breach,
+        },
+        new("GET", Page + "/what-happened/{BreachId:guid}", (a, s) => OnPage(a, who => CanRead(who, s) ? Ok with { ShowsItem = true } : NotFound))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Breach,
+        },
+        new("GET", Page + "/decision", (a, _) => OnPage(a, who => who switch
+        {
+            Actor.Author => Ok with { Shows = [DecisionNote] },
+            Actor.Partner or Actor.ThirdPartner => Ok with { Hides = [DecisionNote] },
+            _ => NotFound,
+        })),
+        new("GET", Page + "/stages", (a, _) => OnPage(a, PartnersOnly(Ok))),
+        new("GET", Page + "/conversations", (a, s) => OnPage(a, PartnersOnly(Ok with { ShowsItem = CanRead(a, s), ShowsItemId = CanRead(a, s) ? null : false })))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Breach,
+        },
+        new("GET", Page + "/conversations/{ConversationId:guid}", (a, s) => OnPage(a, who => ConversationAs(who, s) is { Status: 200 } ok ? ok with { ShowsItemId = ok.ShowsItemId == true ? null : false, Hides = [.. ok.Hides.Except(Roles)], Shows = [.. ok.Shows.Except(Roles)] } : NotFound))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Breach,
+        },
     ];
 
     public static readonly IReadOnlyList<ItemState> ItemStates =
@@ -232,6 +501,33 @@ public static class AuthorizationMatrixCases
     private static Expect Forbidden => new(403);
 
     private static Expect NotFound => new(404);
+
+    private static Expect BadRequest => new(400);
+
+    private static Expect Conflict => new(409);
+
+    /// <summary>
+    /// A conversation about A's record in <paramref name="state"/>, read by <paramref name="actor"/>:
+    /// every partner reads what was heard, the correction, the next steps and the shared note; only A
+    /// their private note; the record's title, id and everyone's part only someone who may read the record.
+    /// </summary>
+    private static Expect ConversationAs(Actor actor, ItemState state)
+    {
+        if (actor is not (Actor.Author or Actor.Partner or Actor.ThirdPartner))
+        {
+            return NotFound;
+        }
+
+        var reads = CanRead(actor, state);
+        string[] shows = [Heard, Correction, NextSteps, NoteShared];
+        return Ok with
+        {
+            ShowsItem = reads,
+            ShowsItemId = reads,
+            Shows = [.. shows, .. actor == Actor.Author ? [NotePrivate] : Array.Empty<string>(), .. reads ? Roles[..2] : []],
+            Hides = [.. actor == Actor.Author ? Array.Empty<string>() : [NotePrivate], .. reads ? [] : Roles],
+        };
+    }
 
     /// <summary>The visibility policy: the author reads their own item until they delete it; partners what is shared; the practitioner what is shared with them.</summary>
     public static bool CanRead(Actor actor, ItemState state) => state switch

@@ -1,9 +1,12 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Kintsugi.Tests.Infrastructure;
+using Kintsugi.Web.Features.Repair;
 using Kintsugi.Web.Features.Spaces;
 using Kintsugi.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +19,9 @@ namespace Kintsugi.Tests.Security;
 /// <summary>
 /// SECURITY.md D1: a distinct canary goes into every content field (space name and values, every
 /// kind of member's name, entries of each audience, an earlier wording, entries whose audience
-/// changed), and then the raw bytes at rest are searched for each: on SQLite the database file
+/// changed; the repair journey's breach records with the people's parts in them, accounts, impact
+/// statements, decision answers, what was heard and its correction, next steps, the next time,
+/// conversation notes), and then the raw bytes at rest are searched for each: on SQLite the database file
 /// with its -wal and -shm files (before and after a checkpoint) and everything else in the data
 /// folder; on PostgreSQL a pg_dump of the app's database. A canary is "readable" if its text is
 /// there as UTF-8, UTF-16 or hex. Controls keep the test from passing vacuously: the API returns
@@ -64,6 +69,60 @@ public abstract class DumpTests(KintsugiApp app)
         Assert.Equal(HttpStatusCode.OK, (await sam.Http.PutAsJsonAsync($"{journal}/{withdrawn}", new { text = Canary("entryWithdrawnSecond"), version = 1 })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await sam.PostJsonAsync($"{journal}/{withdrawn}/withdraw")).StatusCode);
 
+        // The repair journey. Breach records: shared, private, and shared then withdrawn (re-sealed); who
+        // was hurt and who caused harm is inside the sealed record too, so the record's people, as the
+        // app serializes them before sealing, are searched for as well.
+        var members = (await alex.GetJsonAsync($"/api/v1/spaces/{spaceId}")).GetProperty("members").EnumerateArray().ToList();
+        Guid MembershipOf(string name) => members.Single(m => m.GetProperty("displayName").GetString() == name).GetProperty("membershipId").GetGuid();
+        var (alexMember, samMember) = (MembershipOf(canaries["creatorName"]), MembershipOf(canaries["joinerName"]));
+        var sealedParts = new Dictionary<string, string>();
+        var breaches = $"/api/v1/spaces/{spaceId}/breaches";
+        object[] people = [new { membershipId = alexMember, role = "causedHarm" }, new { membershipId = samMember, role = "hurt" }];
+        var breach = await RecordBreachAsync(alex, breaches, new { title = Canary("breachTitle"), kinds = BreachKinds, otherKind = Canary("breachOtherKind"), cameToLight = "2025-06-01", people, audience = "partners" });
+        var privateBreach = await RecordBreachAsync(alex, breaches, new { title = Canary("breachPrivateTitle"), kinds = BreachKinds, otherKind = Canary("breachPrivateOtherKind"), people, audience = "onlyMe" });
+        var withdrawnBreach = await RecordBreachAsync(sam, breaches, new { title = Canary("breachWithdrawnTitle"), kinds = BreachKinds, otherKind = Canary("breachWithdrawnOtherKind"), people = new[] { new { membershipId = samMember, role = "both" } }, audience = "partnersAndPractitioner" });
+        Assert.Equal(HttpStatusCode.OK, (await sam.PutJsonAsync($"{breaches}/{withdrawnBreach}/audience", new { audience = "onlyMe" })).StatusCode);
+        foreach (var (field, person) in new[] { ("breachPersonHurt", new BreachPerson(samMember, BreachRole.Hurt)), ("breachPersonCausedHarm", new BreachPerson(alexMember, BreachRole.CausedHarm)), ("breachPersonBoth", new BreachPerson(samMember, BreachRole.Both)) })
+        {
+            sealedParts[field] = JsonSerializer.Serialize(person, JsonSerializerOptions.Web);
+        }
+
+        var plaintext = new BreachRecord(canaries["breachTitle"], BreachKinds, canaries["breachOtherKind"], null, [new BreachPerson(alexMember, BreachRole.CausedHarm), new BreachPerson(samMember, BreachRole.Hurt)]).ToJson();
+        Assert.Contains(sealedParts["breachPersonHurt"], plaintext, StringComparison.Ordinal);
+        Assert.Contains(sealedParts["breachPersonCausedHarm"], plaintext, StringComparison.Ordinal);
+
+        // Accounts and impact statements (journal entries about a record), shared and private.
+        var account = await sam.PostJsonAsync(journal, new { text = Canary("accountEntry"), kind = "account", breachId = breach, audience = "partners" });
+        Assert.Equal(HttpStatusCode.Created, account.StatusCode);
+        var impact = await sam.PostJsonAsync(journal, new { text = Canary("impactEntry"), kind = "impact", breachId = breach, audience = "partnersAndPractitioner" });
+        Assert.Equal(HttpStatusCode.Created, impact.StatusCode);
+        var privateAccount = await alex.PostJsonAsync(journal, new { text = Canary("accountPrivate"), kind = "account", breachId = privateBreach });
+        Assert.Equal(HttpStatusCode.Created, privateAccount.StatusCode);
+
+        // The decision point: both partners answer, so the round opens; and a private wish to move on.
+        Assert.Equal(HttpStatusCode.OK, (await alex.PutJsonAsync($"/api/v1/spaces/{spaceId}/decision/answer", new { amends = "yes", sureness = "4", path = "continue", note = Canary("decisionNote") })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await sam.PutJsonAsync($"/api/v1/spaces/{spaceId}/decision/answer", new { amends = "unsure", path = "pause", note = Canary("decisionNoteOther") })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await alex.PutJsonAsync($"/api/v1/spaces/{spaceId}/stage/move", new { to = "attune" })).StatusCode);
+
+        // A rebuilding conversation about the shared record: Sam (hurt) has the floor, Alex writes back what
+        // they heard, Sam corrects it; next steps, the next time (sealed as "local time/minutes"), notes.
+        var started = await alex.PostJsonAsync($"/api/v1/spaces/{spaceId}/conversations", new { breachId = breach });
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        var conversation = $"/api/v1/spaces/{spaceId}/conversations/{(await Responses.JsonAsync(started)).GetProperty("id").GetGuid()}";
+        var heard = await alex.PostJsonAsync(conversation + "/reflections", new { text = Canary("reflectionHeard") });
+        Assert.Equal(HttpStatusCode.Created, heard.StatusCode);
+        var reflection = (await Responses.JsonAsync(heard)).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.NoContent, (await sam.PutJsonAsync($"{conversation}/reflections/{reflection}", new { confirmed = false, correction = Canary("reflectionCorrection") })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await alex.PutJsonAsync(conversation + "/next-steps", new { text = Canary("conversationNextSteps"), version = 1 })).StatusCode);
+        var nextTime = app.Time.GetUtcNow().AddDays(301).ToString("yyyy-MM-dd'T'04:13", CultureInfo.InvariantCulture);
+        canaries["conversationNextTime"] = nextTime;
+        Assert.Equal(HttpStatusCode.OK, (await alex.PutJsonAsync(conversation + "/schedule", new { at = nextTime, minutes = 47 })).StatusCode);
+        var conversationId = conversation[(conversation.LastIndexOf('/') + 1)..];
+        var note = await alex.PostJsonAsync(journal, new { text = Canary("conversationNote"), kind = "note", conversationId, audience = "partners" });
+        Assert.Equal(HttpStatusCode.Created, note.StatusCode);
+        var privateNote = await sam.PostJsonAsync(journal, new { text = Canary("conversationNotePrivate"), kind = "note", conversationId });
+        Assert.Equal(HttpStatusCode.Created, privateNote.StatusCode);
+
         // A byte value the search must find: the hash of an invite's code, stored as is.
         var unusedCode = await alex.InviteAsync(spaceId);
         var codeHash = Invite.Hash(unusedCode);
@@ -82,6 +141,13 @@ public abstract class DumpTests(KintsugiApp app)
             (sam, $"{journal}/{madeShared}"),
             (doctor, $"{journal}/{widened}"),
             (sam, $"{journal}/{withdrawn}"),
+            (alex, breaches),
+            (sam, breaches),
+            (alex, $"{breaches}/{breach}"),
+            (alex, $"{breaches}/{privateBreach}"),
+            (alex, $"/api/v1/spaces/{spaceId}/decision"),
+            (alex, conversation),
+            (sam, conversation),
         })
         {
             using var response = await reader.GetAsync(path);
@@ -92,6 +158,12 @@ public abstract class DumpTests(KintsugiApp app)
         var unreadable = canaries.Where(c => !readable.ToString().Contains(c.Value, StringComparison.Ordinal)).Select(c => c.Key).ToList();
         Assert.True(unreadable.Count == 0, "Canaries the API does not give back (so the dump test would prove nothing about them): " + string.Join(", ", unreadable));
 
+        // The people of a record come back as names with roles: Alex reads Sam as hurt and themself as having caused harm; Sam reads their own part in the withdrawn one.
+        var shared = await alex.GetJsonAsync($"{breaches}/{breach}");
+        var roles = shared.GetProperty("breach").GetProperty("people").EnumerateArray().Select(p => (p.GetProperty("membershipId").GetGuid(), p.GetProperty("role").GetString())).ToList();
+        Assert.Equal([(alexMember, "causedHarm"), (samMember, "hurt")], roles);
+        Assert.Equal("both", (await sam.GetJsonAsync($"{breaches}/{withdrawnBreach}")).GetProperty("breach").GetProperty("myRole").GetString());
+
         var sources = await RawSourcesAsync();
         var database = app.Provider == "Postgres" ? "PostgreSQL" : "SQLite";
         var stores = sources.Where(s => s.Database).ToList();
@@ -99,16 +171,26 @@ public abstract class DumpTests(KintsugiApp app)
         Assert.True(stores.Any(s => Found(s.Bytes, alexEmail)), $"The search does not find an e-mail address stored in the clear on {database}: it is not reading the app's database.");
         Assert.True(stores.Any(s => Found(s.Bytes, codeHash)), $"The search does not find a stored byte value (an invite's code hash) on {database}.");
 
-        var found = canaries
+        var found = canaries.Concat(sealedParts)
             .Select(c => (Field: c.Key, Where: sources.Where(s => Found(s.Bytes, c.Value)).Select(s => s.Name).ToList()))
             .Where(c => c.Where.Count > 0)
             .ToList();
-        TestReport.Write($"dump test: {found.Count} of {canaries.Count} canaries readable ({database})");
+        TestReport.Write($"dump test: {found.Count} of {canaries.Count + sealedParts.Count} canaries readable ({database})");
         Assert.True(found.Count == 0, $"Content readable at rest on {database}:\n" + string.Join('\n', found.Select(c => $"{c.Field} in {string.Join(", ", c.Where)}")));
 
         var logs = string.Join('\n', app.Logs.Lines);
         var logged = canaries.Where(c => logs.Contains(c.Value, StringComparison.Ordinal)).Select(c => c.Key).ToList();
         Assert.True(logged.Count == 0, "Content in the logs: " + string.Join(", ", logged));
+    }
+
+    private static readonly string[] BreachKinds = ["broken-word", "other"];
+
+    /// <summary>Records a breach; returns its id.</summary>
+    private static async Task<Guid> RecordBreachAsync(AppClient author, string breaches, object record)
+    {
+        var response = await author.PostJsonAsync(breaches, record);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await Responses.JsonAsync(response)).GetProperty("id").GetGuid();
     }
 
     /// <summary>Everything at rest: the data folder (SQLite files, mail, keys), and for PostgreSQL a dump.</summary>

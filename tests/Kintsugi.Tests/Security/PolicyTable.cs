@@ -69,6 +69,12 @@ public static class PolicyTable
         new("GET,POST", "/spaces/{SpaceId:guid}/leave", Access.Member, "leave the space"),
         new("GET,POST", "/spaces/{SpaceId:guid}/journal", Access.Member, "journal list and new entry"),
         new("GET,POST", "/spaces/{SpaceId:guid}/journal/{EntryId:guid}", Access.Member, "one entry: read, edit, share, withdraw, delete (author)"),
+        new("GET,POST", "/spaces/{SpaceId:guid}/what-happened", Access.Member, "breach records: list and record"),
+        new("GET,POST", "/spaces/{SpaceId:guid}/what-happened/{BreachId:guid}", Access.Member, "one breach record with accounts"),
+        new("GET,POST", "/spaces/{SpaceId:guid}/decision", Access.Member, "the decision point"),
+        new("GET,POST", "/spaces/{SpaceId:guid}/stages", Access.Member, "the stages and readiness"),
+        new("GET,POST", "/spaces/{SpaceId:guid}/conversations", Access.Member, "rebuilding conversations: list and start"),
+        new("GET,POST", "/spaces/{SpaceId:guid}/conversations/{ConversationId:guid}", Access.Member, "one rebuilding conversation"),
 
         // Public API
         new("POST", "/api/v1/account/register", Access.Anonymous, "create an account"),
@@ -121,6 +127,36 @@ public static class PolicyTable
         new("PUT", "/api/v1/spaces/{spaceId:guid}/journal/{entryId:guid}/audience", Access.Member, "choose who reads my entry (author)"),
         new("POST", "/api/v1/spaces/{spaceId:guid}/journal/{entryId:guid}/withdraw", Access.Member, "withdraw my shared entry (author)"),
         new("DELETE", "/api/v1/spaces/{spaceId:guid}/journal/{entryId:guid}", Access.Member, "delete my entry (author)"),
+
+        // Repair journey API: what happened (breach records are content with an author and an audience)
+        new("GET", "/api/v1/spaces/{spaceId:guid}/breaches/", Access.Member, "breach records I may read"),
+        new("POST", "/api/v1/spaces/{spaceId:guid}/breaches/", Access.Member, "record a breach (partners)"),
+        new("GET", "/api/v1/spaces/{spaceId:guid}/breaches/{breachId:guid}", Access.Member, "one breach record I may read, with the accounts I may read"),
+        new("PUT", "/api/v1/spaces/{spaceId:guid}/breaches/{breachId:guid}", Access.Member, "correct my breach record (author)"),
+        new("PUT", "/api/v1/spaces/{spaceId:guid}/breaches/{breachId:guid}/audience", Access.Member, "choose who reads my breach record (author)"),
+        new("DELETE", "/api/v1/spaces/{spaceId:guid}/breaches/{breachId:guid}", Access.Member, "delete my breach record (author)"),
+
+        // Repair journey API: the decision point and the stages (partners)
+        new("GET", "/api/v1/spaces/{spaceId:guid}/decision/", Access.Member, "the decision point as I see it (partners)"),
+        new("PUT", "/api/v1/spaces/{spaceId:guid}/decision/answer", Access.Member, "answer the sealed round (partners)"),
+        new("POST", "/api/v1/spaces/{spaceId:guid}/decision/rounds", Access.Member, "start a new round once the last is open (partners)"),
+        new("GET", "/api/v1/spaces/{spaceId:guid}/stage/", Access.Member, "the stage and my own wish to move (partners)"),
+        new("PUT", "/api/v1/spaces/{spaceId:guid}/stage/move", Access.Member, "say where I would like to be (partners)"),
+        new("GET", "/api/v1/spaces/{spaceId:guid}/where-we-are", Access.Member, "the space home (partners; a practitioner gets no stage)"),
+
+        // Repair journey API: rebuilding conversations (joint content of the partners)
+        new("GET", "/api/v1/spaces/{spaceId:guid}/conversations/", Access.Member, "the conversations (partners)"),
+        new("POST", "/api/v1/spaces/{spaceId:guid}/conversations/", Access.Member, "start a conversation (partners)"),
+        new("GET", "/api/v1/spaces/{spaceId:guid}/conversations/{conversationId:guid}/", Access.Member, "one conversation (partners)"),
+        new("PUT", "/api/v1/spaces/{spaceId:guid}/conversations/{conversationId:guid}/step", Access.Member, "go to a step (partners)"),
+        new("PUT", "/api/v1/spaces/{spaceId:guid}/conversations/{conversationId:guid}/speaker", Access.Member, "give the floor (partners)"),
+        new("PUT", "/api/v1/spaces/{spaceId:guid}/conversations/{conversationId:guid}/pause", Access.Member, "call or end a time-out (partners)"),
+        new("PUT", "/api/v1/spaces/{spaceId:guid}/conversations/{conversationId:guid}/ended", Access.Member, "close or reopen (partners)"),
+        new("POST", "/api/v1/spaces/{spaceId:guid}/conversations/{conversationId:guid}/reflections", Access.Member, "write back what I heard (a listening partner)"),
+        new("PUT", "/api/v1/spaces/{spaceId:guid}/conversations/{conversationId:guid}/reflections/{reflectionId:guid}", Access.Member, "confirm or correct what was heard (its speaker)"),
+        new("PUT", "/api/v1/spaces/{spaceId:guid}/conversations/{conversationId:guid}/next-steps", Access.Member, "write the agreed next steps (partners)"),
+        new("PUT", "/api/v1/spaces/{spaceId:guid}/conversations/{conversationId:guid}/schedule", Access.Member, "schedule the next conversation (partners)"),
+        new("GET", "/api/v1/spaces/{spaceId:guid}/conversations/{conversationId:guid}/next.ics", Access.Member, "the next conversation as a calendar file (partners)"),
 
         // Operations and framework
         new("*", "/healthz", Access.Anonymous, "readiness: database reachable"),

@@ -27,8 +27,11 @@ internal class BreachFields
     /// <summary>Who was hurt and who caused harm, by membership id. Anyone left out is "another partner".</summary>
     public List<BreachPerson> People { get; set; } = [];
 
-    /// <summary>The record these fields describe, or the errors to show next to them.</summary>
-    public async Task<(BreachRecord? Record, Dictionary<string, string[]> Errors)> ValidateAsync(AppDbContext db, Guid spaceId, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>
+    /// The record these fields describe, or the errors to show next to them. <paramref name="alreadyNamed"/>:
+    /// the people the record named before this edit, who stay allowed after they leave the space.
+    /// </summary>
+    public async Task<(BreachRecord? Record, Dictionary<string, string[]> Errors)> ValidateAsync(AppDbContext db, Guid spaceId, DateOnly today, CancellationToken cancellationToken, IReadOnlyCollection<Guid>? alreadyNamed = null)
     {
         var errors = new Dictionary<string, string[]>();
 
@@ -59,6 +62,7 @@ internal class BreachFields
             .Where(m => m.SpaceId == spaceId && m.Status == MemberStatus.Active && m.Role == MemberRole.Partner)
             .Select(m => m.Id)
             .ToListAsync(cancellationToken);
+        partners.AddRange(alreadyNamed ?? []);
         if (people.Any(p => !partners.Contains(p.MembershipId) || !Enum.IsDefined(p.Role)) || people.Select(p => p.MembershipId).Distinct().Count() != people.Count)
         {
             errors[nameof(People)] = ["Choose each partner's part once, from the partners of this space."];

@@ -31,7 +31,12 @@ internal static class EditBreach
             }
 
             var now = time.GetUtcNow().UtcDateTime;
-            var (record, errors) = await request.ValidateAsync(db, spaceId, DateOnly.FromDateTime(now), cancellationToken);
+            var key = await keys.ForAsync(spaceId, breach.AuthorId, breach.Audience, cancellationToken);
+            var current = ContentKeys.Open(key, breach.Record, breach.Binding);
+
+            // A partner the record names may have left since; the author can still correct the rest of it.
+            var named = BreachRecord.FromJson(current).People.Select(p => p.MembershipId).ToList();
+            var (record, errors) = await request.ValidateAsync(db, spaceId, DateOnly.FromDateTime(now), cancellationToken, named);
             if (record is null)
             {
                 return Outcome<Saved>.Invalid(errors);
@@ -42,9 +47,8 @@ internal static class EditBreach
                 return Outcome<Saved>.Conflicted(ChangedMeanwhile);
             }
 
-            var key = await keys.ForAsync(spaceId, breach.AuthorId, breach.Audience, cancellationToken);
             var json = record.ToJson();
-            if (ContentKeys.Open(key, breach.Record, breach.Binding) == json)
+            if (current == json)
             {
                 return Outcome<Saved>.Ok(new Saved(breach.Version));
             }

@@ -28,8 +28,9 @@ internal static class PassTurn
             Guid? speaker = null;
             if (request.Speaker is { } membershipId)
             {
-                speaker = await db.Memberships.AsNoTracking()
-                    .Where(m => m.Id == membershipId && m.SpaceId == spaceId && m.Status == MemberStatus.Active && m.Role == MemberRole.Partner)
+                // Only a partner who can see the conversation (safety check taken) can be given the floor.
+                speaker = await db.Memberships.AsNoTracking().Seeing(db)
+                    .Where(m => m.Id == membershipId && m.SpaceId == spaceId && m.Role == MemberRole.Partner)
                     .Select(m => (Guid?)m.UserId)
                     .SingleOrDefaultAsync(cancellationToken);
                 if (speaker is null)

@@ -27,14 +27,19 @@ internal static class TakePause
     {
         public async Task<Outcome<Paused>> HandleAsync(Guid spaceId, Guid conversationId, Request request, CancellationToken cancellationToken)
         {
+            if (!await db.Conversations.SeenBy(db, access.UserId).AnyAsync(c => c.Id == conversationId && c.SpaceId == spaceId, cancellationToken))
+            {
+                return Outcome<Paused>.NotFound();
+            }
+
             if (request.Minutes != 0 && request.Minutes is < ShortestMinutes or > LongestMinutes)
             {
                 return Outcome<Paused>.Invalid(nameof(Request.Minutes), "A pause lasts at least twenty minutes: that is how long a body needs to settle. Up to a day.");
             }
 
             DateTime? until = request.Minutes == 0 ? null : time.GetUtcNow().UtcDateTime.AddMinutes(request.Minutes);
-            var changed = await db.Conversations.SeenBy(db, access.UserId)
-                .Where(c => c.Id == conversationId && c.SpaceId == spaceId)
+            var changed = await db.Conversations
+                .Where(c => c.Id == conversationId)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.PausedUntil, until), CancellationToken.None);
             return changed == 1 ? Outcome<Paused>.Ok(new Paused(until)) : Outcome<Paused>.NotFound();
         }
