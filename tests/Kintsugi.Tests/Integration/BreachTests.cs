@@ -156,7 +156,10 @@ public abstract class BreachTests(KintsugiApp app)
         Assert.Equal(("Before sharing", false), (shared.GetProperty("title").GetString(), shared.GetProperty("edited").GetBoolean()));
 
         app.Time.Advance(TimeSpan.FromHours(1));
-        var version = shared.GetProperty("version").GetInt32();
+        // A reader learns nothing of the author's edits before sharing: no version count, no later change time.
+        Assert.Equal(0, shared.GetProperty("version").GetInt32());
+        Assert.Equal(shared.GetProperty("createdAt").GetDateTime(), shared.GetProperty("updatedAt").GetDateTime());
+        var version = (await alex.BreachAsync(spaceId, id)).GetProperty("breach").GetProperty("version").GetInt32();
         Assert.Equal(HttpStatusCode.OK, (await alex.PutJsonAsync(path, new { title = "After sharing", version })).StatusCode);
 
         foreach (var reader in new[] { sam, alex })
@@ -181,7 +184,7 @@ public abstract class BreachTests(KintsugiApp app)
         var before = (await sam.BreachAsync(spaceId, id)).GetProperty("breach");
         Assert.Equal([("Alex", "causedHarm"), ("A former partner", "hurt")], before.GetProperty("people").EnumerateArray().Select(p => (p.GetProperty("name").GetString(), p.GetProperty("role").GetString())));
         var people = before.GetProperty("people").EnumerateArray().Select(p => new { membershipId = p.GetProperty("membershipId").GetGuid(), role = p.GetProperty("role").GetString() }).ToList();
-        var saved = await alex.PutJsonAsync($"/api/v1/spaces/{spaceId}/breaches/{id}", new { title = "The autumn, corrected", people, version = before.GetProperty("version").GetInt32() });
+        var saved = await alex.PutJsonAsync($"/api/v1/spaces/{spaceId}/breaches/{id}", new { title = "The autumn, corrected", people, version = (await alex.BreachAsync(spaceId, id)).GetProperty("breach").GetProperty("version").GetInt32() });
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         Assert.Equal("The autumn, corrected", (await sam.BreachAsync(spaceId, id)).GetProperty("breach").GetProperty("title").GetString());
 
@@ -212,7 +215,7 @@ public abstract class BreachTests(KintsugiApp app)
             }
         }
 
-        var breach = (await sam.BreachAsync(spaceId, id)).GetProperty("breach");
+        var breach = (await alex.BreachAsync(spaceId, id)).GetProperty("breach");
         Assert.Equal(("Alex's record", "partnersAndPractitioner", 1), (breach.GetProperty("title").GetString(), breach.GetProperty("audience").GetString(), breach.GetProperty("version").GetInt32()));
         Assert.Equal(["Alex's record"], await lee.BreachTitlesAsync(spaceId));
     }

@@ -102,7 +102,9 @@ public abstract class JournalTests(KintsugiApp app)
         var shared = await sam.EntryAsync(spaceId, id);
         Assert.Equal(("Second wording.", false, 0), (shared.GetProperty("text").GetString(), shared.GetProperty("edited").GetBoolean(), shared.GetProperty("earlierVersions").GetArrayLength()));
         Assert.Equal(written, shared.GetProperty("createdAt").GetDateTime(), TimeSpan.FromMilliseconds(1));
-        var version = shared.GetProperty("version").GetInt32();
+        // The version counts the author's private edits and audience changes: it is theirs alone.
+        Assert.Equal(0, shared.GetProperty("version").GetInt32());
+        var version = (await alex.EntryAsync(spaceId, id)).GetProperty("version").GetInt32();
 
         app.Time.Advance(TimeSpan.FromHours(1));
         var edited = app.Time.GetUtcNow().UtcDateTime;
@@ -180,7 +182,7 @@ public abstract class JournalTests(KintsugiApp app)
         Assert.All(saves, s => Assert.True(s.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, $"{(int)s.StatusCode}"));
         var winner = Assert.Single(Enumerable.Range(0, saves.Length), i => saves[i].StatusCode == HttpStatusCode.OK);
         var entry = await sam.EntryAsync(spaceId, id);
-        Assert.Equal(($"Window {winner}.", 2), (entry.GetProperty("text").GetString(), entry.GetProperty("version").GetInt32()));
+        Assert.Equal(($"Window {winner}.", 2), (entry.GetProperty("text").GetString(), (await alex.EntryAsync(spaceId, id)).GetProperty("version").GetInt32()));
         Assert.Equal(["Before."], entry.GetProperty("earlierVersions").EnumerateArray().Select(v => v.GetProperty("text").GetString()));
     }
 

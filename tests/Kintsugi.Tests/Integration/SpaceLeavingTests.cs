@@ -76,7 +76,7 @@ public abstract class SpaceLeavingTests(KintsugiApp app)
         Assert.Equal(("I am sorry, truly.", "A former partner", false, true), (item.GetProperty("text").GetString(), item.GetProperty("author").GetString(), item.GetProperty("mine").GetBoolean(), item.GetProperty("edited").GetBoolean()));
         var entry = await alex.EntryAsync(spaceId, apology);
         Assert.Equal("I am sorry.", Assert.Single(entry.GetProperty("earlierVersions").EnumerateArray()).GetProperty("text").GetString());
-        Assert.Equal(HttpStatusCode.NotFound, (await alex.TryEditEntryAsync(spaceId, apology, "Rewritten by Alex", entry.GetProperty("version").GetInt32())).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await alex.TryEditEntryAsync(spaceId, apology, "Rewritten by Alex", 1)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await sam.GetAsync($"/api/v1/spaces/{spaceId}/journal/{apology}")).StatusCode);
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

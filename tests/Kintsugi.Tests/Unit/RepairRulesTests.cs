@@ -29,6 +29,7 @@ public sealed partial class RepairRulesTests
         }
 
         Assert.NotEmpty(content.Home.GentleWords);
+        Assert.Equal(["account", "conversation", "decision", "decisionNewRound", "decisionNotPartOf", "reflection", "stageBack"], content.Home.Waiting.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -107,7 +108,8 @@ public sealed partial class RepairRulesTests
         Assert.Contains("DTSTART:20261201T190000", lines);
         Assert.Contains("DTEND:20261201T203000", lines);
         Assert.Contains("DTSTAMP:20261123T080500Z", lines);
-        Assert.Contains($"UID:conversation-{id:N}@kintsugi.example", lines);
+        Assert.Contains($"UID:{id:N}@kintsugi.example", lines);
+        Assert.Contains("PRODID:-//Calendar//EN", lines);
         Assert.Contains("SUMMARY:Time together", lines);
         Assert.DoesNotContain("\n", ics.Replace("\r\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.EndsWith("END:VCALENDAR\r\n", ics, StringComparison.Ordinal);

@@ -54,9 +54,9 @@ internal static class GetEntry
                 entry.Audience,
                 await text.OpenAsync(spaceId, entry.AuthorId, entry.Audience, entry.Body, entry.Binding, cancellationToken),
                 entry.CreatedAt,
-                entry.UpdatedAt,
+                JournalText.SeenUpdatedAt(entry.AuthorId == viewer, entry.UpdatedAt, entry.EditedAt, entry.FirstSharedAt, entry.CreatedAt),
                 entry.EditedAt is not null,
-                entry.Version,
+                JournalText.SeenVersion(entry.AuthorId == viewer, entry.Version),
                 earlier));
         }
     }

@@ -34,12 +34,22 @@ internal sealed class JournalText(AppDbContext db, ContentKeys keys)
                 conversations.Contains(e.ConversationId ?? Guid.Empty) ? e.ConversationId : null,
                 await OpenAsync(spaceId, e.AuthorId, e.Audience, e.Body, e.Binding, cancellationToken),
                 e.CreatedAt,
-                e.UpdatedAt,
+                SeenUpdatedAt(e.AuthorId == viewer, e.UpdatedAt, e.EditedAt, e.FirstSharedAt, e.CreatedAt),
                 e.EditedAt is not null));
         }
 
         return items;
     }
+
+    /// <summary>
+    /// When an item changed, as a reader other than its author may know it: the last edit they could
+    /// see, never a private edit or a withdraw-and-share-again (SECURITY.md C4: withdrawal is silent).
+    /// </summary>
+    public static DateTime SeenUpdatedAt(bool mine, DateTime updatedAt, DateTime? editedAt, DateTime? firstSharedAt, DateTime createdAt) =>
+        mine ? updatedAt : editedAt ?? firstSharedAt ?? createdAt;
+
+    /// <summary>The concurrency version is the author's alone: it counts private edits and audience changes.</summary>
+    public static int SeenVersion(bool mine, int version) => mine ? version : 0;
 
     /// <summary>Names of the space's active members by user id; authors who left are "a former partner".</summary>
     public async Task<Func<Guid, string>> AuthorsAsync(Guid spaceId, CancellationToken cancellationToken)

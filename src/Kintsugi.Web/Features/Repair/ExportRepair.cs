@@ -9,7 +9,7 @@ internal static class ExportRepair
 {
     public sealed record BreachExport(Guid Id, Audience Audience, BreachRecord Record, DateTime CreatedAt, DateTime UpdatedAt);
 
-    public sealed record AnswerExport(int Round, DecisionAnswerText Answer, DateTime AnsweredAt);
+    public sealed record AnswerExport(int Round, DecisionAnswerText Answer);
 
     public sealed record ReflectionExport(Guid ConversationId, ConversationStep Step, string Text, DateTime CreatedAt);
 
@@ -31,7 +31,7 @@ internal static class ExportRepair
 
             var answers = await db.DecisionAnswers.AsNoTracking()
                 .Where(a => a.SpaceId == spaceId && a.UserId == userId)
-                .Join(db.DecisionRounds, a => a.RoundId, r => r.Id, (a, r) => new { a.RoundId, r.Number, a.Answer, a.AnsweredAt })
+                .Join(db.DecisionRounds, a => a.RoundId, r => r.Id, (a, r) => new { a.RoundId, r.Number, a.Answer })
                 .OrderBy(a => a.Number)
                 .ToListAsync(cancellationToken);
             var reflections = await db.Reflections.AsNoTracking()
@@ -40,7 +40,7 @@ internal static class ExportRepair
                 .ToListAsync(cancellationToken);
             return new Section(
                 breaches,
-                [.. answers.Select(a => new AnswerExport(a.Number, DecisionAnswerText.FromJson(ContentKeys.Open(spaceKey, a.Answer, DecisionAnswer.Bind(a.RoundId, userId))), a.AnsweredAt))],
+                [.. answers.Select(a => new AnswerExport(a.Number, DecisionAnswerText.FromJson(ContentKeys.Open(spaceKey, a.Answer, DecisionAnswer.Bind(a.RoundId, userId)))))],
                 [.. reflections.Where(r => r.ListenerId == userId).Select(r => new ReflectionExport(r.ConversationId, r.Step, ContentKeys.Open(spaceKey, r.Heard, Reflection.BindHeard(r.Id)), r.CreatedAt))],
                 [.. reflections.Where(r => r.SpeakerId == userId && r.Correction.Length > 0).Select(r => new CorrectionExport(r.ConversationId, r.Step, ContentKeys.Open(spaceKey, r.Correction, Reflection.BindCorrection(r.Id))))]);
         }

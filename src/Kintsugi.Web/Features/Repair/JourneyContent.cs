@@ -83,7 +83,8 @@ internal sealed record JourneyContent(
         string ScheduleHelp,
         string Closing);
 
-    public sealed record HomeText(IReadOnlyList<string> GentleWords, string NothingWaiting);
+    /// <summary>The space home. <see cref="Waiting"/> holds one sentence per kind of item waiting for the reader ({0}: a title, a time or a stage).</summary>
+    public sealed record HomeText(IReadOnlyList<string> GentleWords, string NothingWaiting, IReadOnlyDictionary<string, string> Waiting);
 
     public Stage? FindStage(string key) => Stages.FirstOrDefault(s => s.Key == key);
 

@@ -56,7 +56,7 @@ internal static class RepairApi
             .WithSummary("Correct your breach record. Send the version you read; 409 if it changed meanwhile.");
         breaches.MapPut("/{breachId:guid}/audience", async (Guid spaceId, Guid breachId, ChangeAudience.Request request, ChangeBreachAudience.Handler handler, CancellationToken ct) =>
                 (await handler.HandleAsync(spaceId, breachId, request, ct)).ToResult(changed => TypedResults.Ok(changed)))
-            .Produces<ChangeAudience.Changed>().WithProblems(Missing)
+            .Produces<ChangeAudience.Changed>().WithProblems(MissingOrConflict)
             .WithSummary("Choose who reads your breach record. Only its author can.");
         breaches.MapDelete("/{breachId:guid}", async (Guid spaceId, Guid breachId, DeleteBreach.Handler handler, CancellationToken ct) =>
                 (await handler.HandleAsync(spaceId, breachId, ct)).ToResult(_ => TypedResults.NoContent()))

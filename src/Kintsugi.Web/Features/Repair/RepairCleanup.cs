@@ -9,13 +9,16 @@ internal static class RepairCleanup
 {
     /// <summary>
     /// Inside the leave transaction: the leaver's private records, sealed answers, stage wishes and
-    /// (unless they keep what they shared) shared records and reflections are erased.
+    /// (unless they keep what they shared) shared records, opened answers, reflections and corrections are erased.
     /// </summary>
     public static async Task ForgetAsync(AppDbContext db, Guid spaceId, Guid userId, bool keepShared)
     {
         var none = CancellationToken.None;
         await db.Breaches.Where(b => b.SpaceId == spaceId && b.AuthorId == userId && (!keepShared || b.Audience == Audience.OnlyMe)).ExecuteDeleteAsync(none);
-        await db.DecisionAnswers.Where(a => a.SpaceId == spaceId && a.UserId == userId).ExecuteDeleteAsync(none);
+        // Answers still sealed always go; answers the others have already read stay if the leaver keeps what they shared.
+        await db.DecisionAnswers
+            .Where(a => a.SpaceId == spaceId && a.UserId == userId && (!keepShared || db.DecisionRounds.Any(r => r.Id == a.RoundId && r.RevealedAt == null)))
+            .ExecuteDeleteAsync(none);
         await db.StageVotes.Where(v => v.SpaceId == spaceId && v.UserId == userId).ExecuteDeleteAsync(none);
         await db.Conversations.Where(c => c.SpaceId == spaceId && c.SpeakerId == userId).ExecuteUpdateAsync(s => s.SetProperty(c => c.SpeakerId, (Guid?)null), none);
         if (!keepShared)

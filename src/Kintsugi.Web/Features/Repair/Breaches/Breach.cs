@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Kintsugi.Web.Features.Account;
 using Kintsugi.Web.Features.Spaces;
 using Kintsugi.Web.Infrastructure.Security;
@@ -18,7 +19,7 @@ public enum BreachRole
 }
 
 /// <summary>Who had which part in a breach, by membership; anyone not listed is "another partner".</summary>
-internal sealed record BreachPerson(Guid MembershipId, BreachRole Role);
+internal sealed record BreachPerson([property: JsonRequired] Guid MembershipId, [property: JsonRequired] BreachRole Role);
 
 /// <summary>Everything a breach record says. Sealed as one value: who was hurt, and how, is content.</summary>
 internal sealed record BreachRecord(string Title, IReadOnlyList<string> Kinds, string? OtherKind, DateOnly? CameToLight, IReadOnlyList<BreachPerson> People)

@@ -63,7 +63,7 @@ internal class BreachFields
             .Select(m => m.Id)
             .ToListAsync(cancellationToken);
         partners.AddRange(alreadyNamed ?? []);
-        if (people.Any(p => !partners.Contains(p.MembershipId) || !Enum.IsDefined(p.Role)) || people.Select(p => p.MembershipId).Distinct().Count() != people.Count)
+        if (people.Any(p => p is null || !partners.Contains(p.MembershipId) || !Enum.IsDefined(p.Role)) || people.Select(p => p.MembershipId).Distinct().Count() != people.Count)
         {
             errors[nameof(People)] = ["Choose each partner's part once, from the partners of this space."];
         }

@@ -1,3 +1,4 @@
+using Kintsugi.Web.Features.Journal;
 using Kintsugi.Web.Features.Spaces;
 using Kintsugi.Web.Infrastructure.Data;
 using Kintsugi.Web.Infrastructure.Security;
@@ -63,9 +64,9 @@ internal sealed class BreachReader(AppDbContext db, ContentKeys keys)
                 people,
                 record.People.FirstOrDefault(p => p.MembershipId == me.MembershipId)?.Role,
                 b.CreatedAt,
-                b.UpdatedAt,
+                JournalText.SeenUpdatedAt(b.AuthorId == me.UserId, b.UpdatedAt, b.EditedAt, b.FirstSharedAt, b.CreatedAt),
                 b.EditedAt is not null,
-                b.Version));
+                JournalText.SeenVersion(b.AuthorId == me.UserId, b.Version)));
         }
 
         return views;

@@ -32,6 +32,12 @@ internal static class AnswerReflection
                 return Outcome<Done>.NotFound();
             }
 
+            if (request.Correction is { Length: > Reflection.TextLength })
+            {
+                // The page posts this field without a validator of its own; the limit holds here for both.
+                return Outcome<Done>.Invalid(nameof(Request.Correction), "Keep it under 4,000 characters.");
+            }
+
             var correction = request.Confirmed || string.IsNullOrWhiteSpace(request.Correction) ? "" : request.Correction.Trim();
             reflection.Status = request.Confirmed ? ReflectionStatus.Confirmed : ReflectionStatus.Corrected;
             reflection.Correction = correction.Length == 0 ? [] : ContentKeys.Seal(await keys.SpaceKeyAsync(spaceId, cancellationToken), correction, Reflection.BindCorrection(reflection.Id));

@@ -10,7 +10,8 @@ namespace Kintsugi.Web.Features.Repair;
 
 /// <summary>
 /// The next conversation as an iCalendar file (RFC 5545) to add to one's own calendar. Its title is
-/// neutral ("Time together"), because calendars are often shared or shown on lock screens (SECURITY.md C3).
+/// neutral ("Time together") and nothing in it names the app or what the time is for, because
+/// calendars are often shared, synced or shown on lock screens (SECURITY.md C3).
 /// </summary>
 internal static class CalendarFile
 {
@@ -46,11 +47,11 @@ internal static class CalendarFile
         {
             "BEGIN:VCALENDAR",
             "VERSION:2.0",
-            "PRODID:-//Kintsugi//Rebuilding conversation//EN",
+            "PRODID:-//Calendar//EN",
             "CALSCALE:GREGORIAN",
             "METHOD:PUBLISH",
             "BEGIN:VEVENT",
-            $"UID:conversation-{conversationId:N}@{host}",
+            $"UID:{conversationId:N}@{host}",
             $"DTSTAMP:{stampUtc.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}",
             $"DTSTART:{Local(next.Local)}",
             $"DTEND:{Local(next.Local.AddMinutes(next.Minutes))}",

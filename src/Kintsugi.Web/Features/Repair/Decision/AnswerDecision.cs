@@ -46,7 +46,7 @@ internal static class AnswerDecision
             }
 
             var now = time.GetUtcNow();
-            var round = await CurrentRoundAsync(spaceId, now.UtcDateTime, cancellationToken);
+            var round = await CurrentRoundAsync(spaceId, cancellationToken);
             if (await Rounds.IsCompleteAsync(db, round, cancellationToken))
             {
                 return Outcome<Done>.Conflicted(AlreadyRevealed);
@@ -55,11 +55,18 @@ internal static class AnswerDecision
             var text = new DecisionAnswerText(Key(request.Amends), Key(request.Release), Key(request.Happy), Key(request.Sureness), Key(request.Path), string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim());
             var key = await keys.SpaceKeyAsync(spaceId, cancellationToken);
             var sealedText = ContentKeys.Seal(key, text.ToJson(), DecisionAnswer.Bind(round.Id, me.UserId));
-            var updated = await db.DecisionAnswers.Where(a => a.RoundId == round.Id && a.UserId == me.UserId)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Answer, sealedText).SetProperty(a => a.AnsweredAt, now.UtcDateTime), CancellationToken.None);
+            // A change lands only while the round is still sealed: once the last answer has opened it, answers stay as they were read.
+            var updated = await db.DecisionAnswers
+                .Where(a => a.RoundId == round.Id && a.UserId == me.UserId && db.DecisionRounds.Any(r => r.Id == round.Id && r.RevealedAt == null))
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Answer, sealedText), CancellationToken.None);
+            if (updated == 0 && await db.DecisionAnswers.AnyAsync(a => a.RoundId == round.Id && a.UserId == me.UserId, cancellationToken))
+            {
+                return Outcome<Done>.Conflicted(AlreadyRevealed);
+            }
+
             if (updated == 0)
             {
-                db.DecisionAnswers.Add(new DecisionAnswer { RoundId = round.Id, UserId = me.UserId, SpaceId = spaceId, Answer = sealedText, AnsweredAt = now.UtcDateTime });
+                db.DecisionAnswers.Add(new DecisionAnswer { RoundId = round.Id, UserId = me.UserId, SpaceId = spaceId, Answer = sealedText });
                 try
                 {
                     await db.SaveChangesAsync(CancellationToken.None);
@@ -76,7 +83,7 @@ internal static class AnswerDecision
         }
 
         /// <summary>The round being answered: the newest one if it is still sealed; the first round is made by the first answer.</summary>
-        private async Task<DecisionRound> CurrentRoundAsync(Guid spaceId, DateTime now, CancellationToken cancellationToken)
+        private async Task<DecisionRound> CurrentRoundAsync(Guid spaceId, CancellationToken cancellationToken)
         {
             for (var attempt = 0; ; attempt++)
             {
@@ -85,7 +92,7 @@ internal static class AnswerDecision
                     return round;
                 }
 
-                var first = new DecisionRound { Id = Guid.CreateVersion7(time.GetUtcNow()), SpaceId = spaceId, Number = 1, OpenedAt = now };
+                var first = new DecisionRound { Id = Guid.CreateVersion7(time.GetUtcNow()), SpaceId = spaceId, Number = 1 };
                 db.DecisionRounds.Add(first);
                 try
                 {

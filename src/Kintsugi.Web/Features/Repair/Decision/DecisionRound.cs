@@ -10,6 +10,7 @@ namespace Kintsugi.Web.Features.Repair;
 /// One round of the decision point. A round exists from its first answer on; it is revealed when
 /// every partner has answered, and stays revealed. Nothing about it (not its id, not when it was
 /// opened) is shown before then, because that would tell who answered first (PRODUCT.md, sealed answers).
+/// For the same reason no row keeps when anyone answered.
 /// </summary>
 internal sealed class DecisionRound
 {
@@ -18,8 +19,6 @@ internal sealed class DecisionRound
     public Guid SpaceId { get; set; }
 
     public int Number { get; set; }
-
-    public DateTime OpenedAt { get; set; }
 
     public DateTime? RevealedAt { get; set; }
 }
@@ -35,8 +34,6 @@ internal sealed class DecisionAnswer
 
     /// <summary>The sealed <see cref="DecisionAnswerText"/>, under the space key, bound to round and person.</summary>
     public byte[] Answer { get; set; } = [];
-
-    public DateTime AnsweredAt { get; set; }
 
     public static string Bind(Guid roundId, Guid userId) => $"decision:{roundId:N}:{userId:N}";
 }

@@ -32,7 +32,7 @@ internal static class OpenRound
                 await Rounds.RevealIfCompleteAsync(db, spaceId, now.UtcDateTime);
             }
 
-            db.DecisionRounds.Add(new DecisionRound { Id = Guid.CreateVersion7(now), SpaceId = spaceId, Number = latest.Number + 1, OpenedAt = now.UtcDateTime });
+            db.DecisionRounds.Add(new DecisionRound { Id = Guid.CreateVersion7(now), SpaceId = spaceId, Number = latest.Number + 1 });
             try
             {
                 await db.SaveChangesAsync(CancellationToken.None);

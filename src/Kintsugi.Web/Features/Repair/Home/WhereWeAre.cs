@@ -37,29 +37,35 @@ internal static class WhereWeAre
 
             var root = $"/spaces/{spaceId}";
             var waiting = new List<Waiting>();
-            var myDecision = (await decision.HandleAsync(spaceId, cancellationToken)).Value!;
+            // Each part answers for the same person; if their access ended meanwhile, there is nothing to show.
+            if ((await decision.HandleAsync(spaceId, cancellationToken)).Value is not { } myDecision
+                || (await stage.HandleAsync(spaceId, cancellationToken)).Value is not { } myStage)
+            {
+                return Outcome<View>.NotFound();
+            }
+
             if (myDecision.State == DecisionState.Open && myDecision.Earlier.Count == 0)
             {
-                waiting.Add(new Waiting("decision", "Answer the decision point, privately. Nobody sees any answer until everyone has answered.", $"{root}/decision"));
+                waiting.Add(new Waiting("decision", Say("decision"), $"{root}/decision"));
             }
             else if (myDecision.State == DecisionState.Open)
             {
-                waiting.Add(new Waiting("decision", "A new round of the decision point is open for your answer.", $"{root}/decision"));
+                waiting.Add(new Waiting("decision", Say("decisionNewRound"), $"{root}/decision"));
             }
             else if (myDecision.State == DecisionState.NotPartOf)
             {
-                waiting.Add(new Waiting("decision", "The decision point was answered before you joined. You can start a new round and answer it together.", $"{root}/decision"));
+                waiting.Add(new Waiting("decision", Say("decisionNotPartOf"), $"{root}/decision"));
             }
 
             var mine = await db.JournalEntries.AsNoTracking()
                 .Where(e => e.SpaceId == spaceId && e.AuthorId == me.UserId && e.BreachId != null)
                 .Select(e => new { e.BreachId, e.Kind })
                 .ToListAsync(cancellationToken);
-            foreach (var b in (await breaches.HandleAsync(spaceId, cancellationToken)).Value!.Where(b => b.MyRole is not null))
+            foreach (var b in ((await breaches.HandleAsync(spaceId, cancellationToken)).Value ?? []).Where(b => b.MyRole is not null))
             {
                 if (!mine.Any(e => e.BreachId == b.Id && e.Kind == EntryKind.Account))
                 {
-                    waiting.Add(new Waiting("account", $"When you are ready: your own account of \u201c{b.Title}\u201d.", $"{root}/what-happened/{b.Id}"));
+                    waiting.Add(new Waiting("account", Say("account", b.Title), $"{root}/what-happened/{b.Id}"));
                 }
             }
 
@@ -68,18 +74,17 @@ internal static class WhereWeAre
                 .Select(r => r.ConversationId)
                 .Distinct()
                 .ToListAsync(cancellationToken);
-            waiting.AddRange(toConfirm.Select(c => new Waiting("reflection", "Someone wrote back what they heard you say. Is that it?", $"{root}/conversations/{c}")));
+            waiting.AddRange(toConfirm.Select(c => new Waiting("reflection", Say("reflection"), $"{root}/conversations/{c}")));
 
             var today = time.GetUtcNow().UtcDateTime.Date.AddDays(-1).ToString(NextTime.Format, System.Globalization.CultureInfo.InvariantCulture);
-            foreach (var c in (await conversations.HandleAsync(spaceId, cancellationToken)).Value!.Where(c => c.NextTime is not null && string.CompareOrdinal(c.NextTime, today) >= 0))
+            foreach (var c in ((await conversations.HandleAsync(spaceId, cancellationToken)).Value ?? []).Where(c => c.NextTime is not null && string.CompareOrdinal(c.NextTime, today) >= 0))
             {
-                waiting.Add(new Waiting("conversation", $"Your next conversation: {c.NextTime!.Replace('T', ' ')}.", $"{root}/conversations/{c.Id}"));
+                waiting.Add(new Waiting("conversation", Say("conversation", c.NextTime!.Replace('T', ' ')), $"{root}/conversations/{c.Id}"));
             }
 
-            var myStage = (await stage.HandleAsync(spaceId, cancellationToken)).Value!;
             foreach (var back in myStage.ProposedBack.Where(s => s != myStage.MyProposal))
             {
-                waiting.Add(new Waiting("stage", $"A partner would like to go back to {JourneyContent.English.FindStage(Key(back))?.Title ?? back.ToString()}. Do you agree?", $"{root}/stages"));
+                waiting.Add(new Waiting("stage", Say("stageBack", JourneyContent.English.FindStage(Key(back))!.Title), $"{root}/stages"));
             }
 
             return Outcome<View>.Ok(new View(myStage.Current, myStage.Next, waiting, gentle));
@@ -87,4 +92,7 @@ internal static class WhereWeAre
     }
 
     public static string Key(Stage stage) => stage.ToString().ToLowerInvariant();
+
+    private static string Say(string kind, string? value = null) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, JourneyContent.English.Home.Waiting[kind], value);
 }

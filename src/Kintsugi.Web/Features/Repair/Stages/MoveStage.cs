@@ -20,7 +20,7 @@ internal static class MoveStage
 
     public sealed record Result(Stage Current, bool Moved);
 
-    public sealed class Handler(AppDbContext db, SpaceAccess access, TimeProvider time)
+    public sealed class Handler(AppDbContext db, SpaceAccess access)
     {
         public async Task<Outcome<Result>> HandleAsync(Guid spaceId, Request request, CancellationToken cancellationToken)
         {
@@ -43,7 +43,7 @@ internal static class MoveStage
                 return Outcome<Result>.Ok(new Result(current, false));
             }
 
-            db.StageVotes.Add(new StageVote { SpaceId = spaceId, UserId = me.UserId, From = current, To = target, CastAt = time.GetUtcNow().UtcDateTime });
+            db.StageVotes.Add(new StageVote { SpaceId = spaceId, UserId = me.UserId, From = current, To = target });
             try
             {
                 await db.SaveChangesAsync(CancellationToken.None);

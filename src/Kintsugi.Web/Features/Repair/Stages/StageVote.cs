@@ -29,8 +29,6 @@ internal sealed class StageVote
 
     public Stage To { get; set; }
 
-    public DateTime CastAt { get; set; }
-
     public bool IsForward => To > From;
 }
 

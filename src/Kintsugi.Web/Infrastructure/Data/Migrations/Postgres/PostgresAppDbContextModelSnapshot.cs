@@ -329,9 +329,6 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea");
 
-                    b.Property<DateTime>("AnsweredAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<Guid>("SpaceId")
                         .HasColumnType("uuid");
 
@@ -351,9 +348,6 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
-
-                    b.Property<DateTime>("OpenedAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("RevealedAt")
                         .HasColumnType("timestamp with time zone");
@@ -425,9 +419,6 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CastAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("From")
                         .IsRequired()

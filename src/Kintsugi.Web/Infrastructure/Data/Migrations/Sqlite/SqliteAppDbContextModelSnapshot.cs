@@ -324,9 +324,6 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB");
 
-                    b.Property<DateTime>("AnsweredAt")
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("SpaceId")
                         .HasColumnType("TEXT");
 
@@ -346,9 +343,6 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("OpenedAt")
-                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RevealedAt")
                         .HasColumnType("TEXT");
@@ -419,9 +413,6 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CastAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("From")

@@ -78,7 +78,6 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     RevealedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
@@ -99,8 +98,7 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                     SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
                     UserId = table.Column<Guid>(type: "TEXT", nullable: false),
                     From = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    To = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CastAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    To = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -159,8 +157,7 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                     RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
                     UserId = table.Column<Guid>(type: "TEXT", nullable: false),
                     SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Answer = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Answer = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {

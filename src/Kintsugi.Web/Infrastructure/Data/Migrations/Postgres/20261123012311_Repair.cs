@@ -78,7 +78,6 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Postgres
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     SpaceId = table.Column<Guid>(type: "uuid", nullable: false),
                     Number = table.Column<int>(type: "integer", nullable: false),
-                    OpenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     RevealedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
@@ -99,8 +98,7 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Postgres
                     SpaceId = table.Column<Guid>(type: "uuid", nullable: false),
                     UserId = table.Column<Guid>(type: "uuid", nullable: false),
                     From = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    To = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    CastAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    To = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -159,8 +157,7 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Postgres
                     RoundId = table.Column<Guid>(type: "uuid", nullable: false),
                     UserId = table.Column<Guid>(type: "uuid", nullable: false),
                     SpaceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Answer = table.Column<byte[]>(type: "bytea", nullable: false),
-                    AnsweredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Answer = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
