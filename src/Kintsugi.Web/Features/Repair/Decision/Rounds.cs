@@ -35,7 +35,11 @@ internal static class Rounds
             .FirstOrDefaultAsync(CancellationToken.None);
         if (round is { RevealedAt: null } && await IsCompleteAsync(db, round, CancellationToken.None))
         {
-            await db.DecisionRounds.Where(r => r.Id == round.Id && r.RevealedAt == null)
+            // Checked again in the UPDATE, against what is committed then (a partner let in meanwhile keeps it sealed).
+            await db.DecisionRounds
+                .Where(r => r.Id == round.Id && r.RevealedAt == null
+                            && !db.Memberships.Any(m => m.SpaceId == spaceId && m.Status == MemberStatus.Active && m.Role == MemberRole.Partner
+                                                        && !db.DecisionAnswers.Any(a => a.RoundId == round.Id && a.UserId == m.UserId)))
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.RevealedAt, now), CancellationToken.None);
         }
     }

@@ -33,7 +33,13 @@ internal static class StageMoves
 
         // Inside a caller's transaction (an account being deleted) this joins it.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(CancellationToken.None) : null;
-        var moved = await db.Spaces.Where(s => s.Id == spaceId && s.Stage == from).ExecuteUpdateAsync(s => s.SetProperty(x => x.Stage, to), CancellationToken.None);
+        // The rule is checked again in the UPDATE itself, against what is committed at that moment:
+        // a wish taken back, or a partner let in, since the read above stops the move.
+        var moved = await db.Spaces
+            .Where(s => s.Id == spaceId && s.Stage == from
+                        && !db.Memberships.Any(m => m.SpaceId == spaceId && m.Status == MemberStatus.Active && m.Role == MemberRole.Partner
+                                                    && !db.StageVotes.Any(v => v.SpaceId == spaceId && v.UserId == m.UserId && v.From == from && v.To == to)))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Stage, to), CancellationToken.None);
         if (moved == 1)
         {
             // Readiness was for the stage just left; everyone starts the new one unmarked.
