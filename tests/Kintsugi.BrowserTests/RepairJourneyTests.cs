@@ -257,6 +257,7 @@ public sealed partial class RepairJourneyTests(BrowserFixture app, ITestOutputHe
         await Assertions.Expect(a.Status("Paused. Take care of yourselves; the conversation will be here.")).ToBeVisibleAsync();
         await b.ReloadAsync();
         await Assertions.Expect(b.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Paused until \\d{2}:\\d{2} UTC$") })).ToBeVisibleAsync();
+        await Assertions.Expect(b.GetByText(new Regex("That is about (19|20) more minutes"))).ToBeVisibleAsync();
         await Assertions.Expect(b.GetByText("Taking a break.")).ToBeVisibleAsync();
         await Assertions.Expect(b.GetByText("Take at least twenty minutes.", new() { Exact = false })).ToBeVisibleAsync();
         await axe.CheckAsync(b, "conversation, paused");
