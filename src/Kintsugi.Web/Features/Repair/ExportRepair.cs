@@ -26,7 +26,7 @@ internal static class ExportRepair
             foreach (var b in await db.Breaches.AsNoTracking().Where(b => b.SpaceId == spaceId && b.AuthorId == userId).OrderBy(b => b.CreatedAt).ToListAsync(cancellationToken))
             {
                 var key = await keys.ForAsync(spaceId, userId, b.Audience, cancellationToken);
-                breaches.Add(new BreachExport(b.Id, b.Audience, BreachRecord.FromJson(ContentKeys.Open(key, b.Record, b.Binding)), b.CreatedAt, b.UpdatedAt));
+                breaches.Add(new BreachExport(b.Id, b.Audience, b.OpenRecord(key), b.CreatedAt, b.UpdatedAt));
             }
 
             var answers = await db.DecisionAnswers.AsNoTracking()

@@ -65,6 +65,9 @@ internal sealed class Breach : ISpaceContent
     public string Binding => Bind(Id);
 
     public static string Bind(Guid id) => $"breach:{id:N}:record";
+
+    /// <summary>The record, opened with the key its audience calls for (<see cref="ContentKeys.ForAsync"/>).</summary>
+    public BreachRecord OpenRecord(byte[] key) => BreachRecord.FromJson(ContentKeys.Open(key, Record, Binding));
 }
 
 internal sealed class BreachConfiguration : IEntityTypeConfiguration<Breach>

@@ -48,7 +48,7 @@ internal sealed class BreachReader(AppDbContext db, ContentKeys keys)
         foreach (var b in breaches)
         {
             var key = await keys.ForAsync(spaceId, b.AuthorId, b.Audience, cancellationToken);
-            var record = BreachRecord.FromJson(ContentKeys.Open(key, b.Record, b.Binding));
+            var record = b.OpenRecord(key);
             var people = record.People
                 .Select(p => new BreachView.Person(p.MembershipId, byMembership.GetValueOrDefault(p.MembershipId, SpaceText.FormerPartner), p.Role))
                 .ToList();

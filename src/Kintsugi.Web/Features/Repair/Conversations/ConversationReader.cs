@@ -30,13 +30,11 @@ internal sealed record ConversationView(
     public sealed record Heard(Guid Id, ConversationStep Step, string Speaker, bool SpeakerIsMe, string Listener, bool ListenerIsMe, string Text, ReflectionStatus Status, string? Correction, DateTime CreatedAt);
 
     public Person? Speaker => Partners.FirstOrDefault(p => p.MembershipId == SpeakerMembershipId);
-
-    public Person Me => Partners.First(p => p.IsMe);
 }
 
 internal sealed class ConversationReader(AppDbContext db, ContentKeys keys, BreachReader breaches, JournalText journal, TimeProvider time)
 {
-    public async Task<ConversationView> ReadAsync(Member me, Conversation c, bool withContent, CancellationToken cancellationToken)
+    public async Task<ConversationView> ReadAsync(Member me, Conversation c, CancellationToken cancellationToken)
     {
         var key = await keys.SpaceKeyAsync(c.SpaceId, cancellationToken);
         var partnerRows = await db.Memberships.AsNoTracking()
@@ -58,25 +56,21 @@ internal sealed class ConversationReader(AppDbContext db, ContentKeys keys, Brea
 
         var next = NextTime.Parse(ContentKeys.Open(key, c.NextTime, Conversation.BindNextTime(c.Id)));
         var reflections = new List<ConversationView.Heard>();
-        IReadOnlyList<ListEntries.Item> notes = [];
-        if (withContent)
+        foreach (var r in await db.Reflections.AsNoTracking().Where(r => r.ConversationId == c.Id).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToListAsync(cancellationToken))
         {
-            foreach (var r in await db.Reflections.AsNoTracking().Where(r => r.ConversationId == c.Id).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToListAsync(cancellationToken))
-            {
-                reflections.Add(new ConversationView.Heard(
-                    r.Id, r.Step, NameOf(r.SpeakerId), r.SpeakerId == me.UserId, NameOf(r.ListenerId), r.ListenerId == me.UserId,
-                    ContentKeys.Open(key, r.Heard, Reflection.BindHeard(r.Id)),
-                    r.Status,
-                    r.Correction.Length == 0 ? null : ContentKeys.Open(key, r.Correction, Reflection.BindCorrection(r.Id)),
-                    r.CreatedAt));
-            }
-
-            var noteRows = await db.JournalEntries.AsNoTracking().VisibleTo(db, me.UserId)
-                .Where(e => e.SpaceId == c.SpaceId && e.ConversationId == c.Id)
-                .OrderBy(e => e.CreatedAt).ThenBy(e => e.Id)
-                .ToListAsync(cancellationToken);
-            notes = await journal.ItemsAsync(c.SpaceId, me.UserId, noteRows, cancellationToken);
+            reflections.Add(new ConversationView.Heard(
+                r.Id, r.Step, NameOf(r.SpeakerId), r.SpeakerId == me.UserId, NameOf(r.ListenerId), r.ListenerId == me.UserId,
+                ContentKeys.Open(key, r.Heard, Reflection.BindHeard(r.Id)),
+                r.Status,
+                r.Correction.Length == 0 ? null : ContentKeys.Open(key, r.Correction, Reflection.BindCorrection(r.Id)),
+                r.CreatedAt));
         }
+
+        var noteRows = await db.JournalEntries.AsNoTracking().VisibleTo(db, me.UserId)
+            .Where(e => e.SpaceId == c.SpaceId && e.ConversationId == c.Id)
+            .OrderBy(e => e.CreatedAt).ThenBy(e => e.Id)
+            .ToListAsync(cancellationToken);
+        var notes = await journal.ItemsAsync(c.SpaceId, me.UserId, noteRows, cancellationToken);
 
         var now = time.GetUtcNow().UtcDateTime;
         return new ConversationView(
@@ -90,7 +84,7 @@ internal sealed class ConversationReader(AppDbContext db, ContentKeys keys, Brea
             c.PausedUntil > now ? c.PausedUntil : null,
             c.StartedAt,
             c.EndedAt,
-            withContent ? ContentKeys.Open(key, c.NextSteps, Conversation.BindNextSteps(c.Id)) : "",
+            ContentKeys.Open(key, c.NextSteps, Conversation.BindNextSteps(c.Id)),
             next?.Local.ToString(NextTime.Format, System.Globalization.CultureInfo.InvariantCulture),
             next?.Minutes,
             c.Version,

@@ -20,7 +20,7 @@ internal static class GetConversation
                 return Outcome<ConversationView>.NotFound();
             }
 
-            return Outcome<ConversationView>.Ok(await reader.ReadAsync(me, conversation, withContent: true, cancellationToken));
+            return Outcome<ConversationView>.Ok(await reader.ReadAsync(me, conversation, cancellationToken));
         }
     }
 }

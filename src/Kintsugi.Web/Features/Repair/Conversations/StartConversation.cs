@@ -38,7 +38,7 @@ internal static class StartConversation
                 }
 
                 // Roles in a record the other partners cannot read stay out of the conversation they all see (SECURITY.md A4).
-                var record = BreachRecord.FromJson(ContentKeys.Open(await keys.ForAsync(spaceId, breach.AuthorId, breach.Audience, cancellationToken), breach.Record, breach.Binding));
+                var record = breach.OpenRecord(await keys.ForAsync(spaceId, breach.AuthorId, breach.Audience, cancellationToken));
                 var hurt = breach.Audience == Audience.OnlyMe ? [] : record.People.Where(p => p.Role != BreachRole.CausedHarm).Select(p => p.MembershipId).ToList();
                 firstSpeaker = await db.Memberships.AsNoTracking().Seeing(db)
                     .Where(m => m.SpaceId == spaceId && m.Role == MemberRole.Partner && hurt.Contains(m.Id))

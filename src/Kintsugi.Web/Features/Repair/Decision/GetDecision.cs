@@ -1,3 +1,4 @@
+using Kintsugi.Web.Features.Journal;
 using Kintsugi.Web.Features.Spaces;
 using Kintsugi.Web.Infrastructure.Data;
 using Kintsugi.Web.Infrastructure.Http;
@@ -35,7 +36,7 @@ internal static class GetDecision
 
     public sealed record View(int Round, DecisionState State, DecisionAnswerText? Mine, IReadOnlyList<Answer>? Answers, IReadOnlyList<Round> Earlier);
 
-    public sealed class Handler(AppDbContext db, SpaceAccess access, ContentKeys keys)
+    public sealed class Handler(AppDbContext db, SpaceAccess access, ContentKeys keys, JournalText text)
     {
         public async Task<Outcome<View>> HandleAsync(Guid spaceId, CancellationToken cancellationToken)
         {
@@ -46,7 +47,7 @@ internal static class GetDecision
 
             var rounds = await db.DecisionRounds.AsNoTracking().Where(r => r.SpaceId == spaceId).OrderByDescending(r => r.Number).ToListAsync(cancellationToken);
             var key = await keys.SpaceKeyAsync(spaceId, cancellationToken);
-            var names = await NamesAsync(spaceId, key, cancellationToken);
+            var names = await text.AuthorsAsync(spaceId, cancellationToken);
             var earlier = new List<Round>();
             foreach (var r in rounds.Skip(1).Where(r => r.RevealedAt is not null))
             {
@@ -71,7 +72,7 @@ internal static class GetDecision
         }
 
         /// <summary>A revealed round's answers, for someone who answered it; null for anyone who did not. Never in the order they came in.</summary>
-        private async Task<IReadOnlyList<Answer>?> AnswersAsync(DecisionRound round, Guid viewer, byte[] key, Dictionary<Guid, string> names, CancellationToken cancellationToken)
+        private async Task<IReadOnlyList<Answer>?> AnswersAsync(DecisionRound round, Guid viewer, byte[] key, Func<Guid, string> names, CancellationToken cancellationToken)
         {
             var rows = await db.DecisionAnswers.AsNoTracking().Where(a => a.RoundId == round.Id).OrderBy(a => a.UserId).ToListAsync(cancellationToken);
             if (rows.All(a => a.UserId != viewer))
@@ -80,17 +81,8 @@ internal static class GetDecision
             }
 
             return rows
-                .Select(a => new Answer(names.GetValueOrDefault(a.UserId, SpaceText.FormerPartner), a.UserId == viewer, DecisionAnswerText.FromJson(ContentKeys.Open(key, a.Answer, DecisionAnswer.Bind(round.Id, a.UserId)))))
+                .Select(a => new Answer(names(a.UserId), a.UserId == viewer, DecisionAnswerText.FromJson(ContentKeys.Open(key, a.Answer, DecisionAnswer.Bind(round.Id, a.UserId)))))
                 .ToList();
-        }
-
-        private async Task<Dictionary<Guid, string>> NamesAsync(Guid spaceId, byte[] key, CancellationToken cancellationToken)
-        {
-            var rows = await db.Memberships.AsNoTracking()
-                .Where(m => m.SpaceId == spaceId && m.Status == MemberStatus.Active)
-                .Select(m => new { m.Id, m.UserId, m.DisplayName })
-                .ToListAsync(cancellationToken);
-            return SpaceText.Names(key, rows.Select(r => (r.Id, r.UserId, r.DisplayName)));
         }
     }
 }
