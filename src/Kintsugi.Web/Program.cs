@@ -1,5 +1,6 @@
 using Kintsugi.Web.Components;
 using Kintsugi.Web.Features.Account;
+using Kintsugi.Web.Features.Atone;
 using Kintsugi.Web.Features.Health;
 using Kintsugi.Web.Features.Journal;
 using Kintsugi.Web.Features.Repair;
@@ -34,7 +35,7 @@ app.MapQuickExit();
 app.MapAccountEndpoints();
 var api = app.MapApi();
 api.MapAccountApi();
-api.MapSpacesApi().MapJournalApi().MapRepairApi();
+api.MapSpacesApi().MapJournalApi().MapRepairApi().MapAtoneApi();
 app.MapOpenApi().AllowAnonymous();
 app.MapNotFound();
 

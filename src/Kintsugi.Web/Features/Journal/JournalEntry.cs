@@ -1,4 +1,5 @@
 using Kintsugi.Web.Features.Account;
+using Kintsugi.Web.Features.Atone;
 using Kintsugi.Web.Features.Repair;
 using Kintsugi.Web.Features.Spaces;
 using Kintsugi.Web.Infrastructure.Security;
@@ -20,6 +21,9 @@ public enum EntryKind
 
     /// <summary>A note taken during a rebuilding conversation.</summary>
     Note,
+
+    /// <summary>An answer to a letter of accountability.</summary>
+    Response,
 }
 
 /// <summary>
@@ -45,6 +49,9 @@ internal sealed class JournalEntry : ISpaceContent
 
     /// <summary>The conversation a note was taken in; cleared if that conversation goes.</summary>
     public Guid? ConversationId { get; set; }
+
+    /// <summary>The letter a response answers; cleared if its author deletes it, and the response stays its author's.</summary>
+    public Guid? LetterId { get; set; }
 
     public byte[] Body { get; set; } = [];
 
@@ -94,6 +101,8 @@ internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<Journ
         builder.HasIndex(e => new { e.SpaceId, e.CreatedAt });
         builder.HasIndex(e => e.BreachId);
         builder.HasIndex(e => e.ConversationId);
+        builder.HasIndex(e => e.LetterId);
+        builder.HasOne<Letter>().WithMany().HasForeignKey(e => e.LetterId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Breach>().WithMany().HasForeignKey(e => e.BreachId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Conversation>().WithMany().HasForeignKey(e => e.ConversationId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(e => e.AuthorId);

@@ -1,3 +1,4 @@
+using Kintsugi.Web.Features.Atone;
 using Kintsugi.Web.Features.Repair;
 using Kintsugi.Web.Features.Spaces;
 using Kintsugi.Web.Infrastructure.Data;
@@ -21,6 +22,8 @@ internal sealed class JournalText(AppDbContext db, ContentKeys keys)
         var breaches = breachIds.Count == 0 ? [] : await db.Breaches.VisibleTo(db, viewer).Where(b => breachIds.Contains(b.Id)).Select(b => b.Id).ToListAsync(cancellationToken);
         var conversationIds = rows.Where(e => e.ConversationId is not null).Select(e => e.ConversationId!.Value).Distinct().ToList();
         var conversations = conversationIds.Count == 0 ? [] : await db.Conversations.SeenBy(db, viewer).Where(c => conversationIds.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken);
+        var letterIds = rows.Where(e => e.LetterId is not null).Select(e => e.LetterId!.Value).Distinct().ToList();
+        var letters = letterIds.Count == 0 ? [] : await db.Letters.VisibleTo(db, viewer).Where(l => letterIds.Contains(l.Id)).Select(l => l.Id).ToListAsync(cancellationToken);
         var items = new List<ListEntries.Item>(rows.Count);
         foreach (var e in rows)
         {
@@ -32,6 +35,7 @@ internal sealed class JournalText(AppDbContext db, ContentKeys keys)
                 e.Kind,
                 breaches.Contains(e.BreachId ?? Guid.Empty) ? e.BreachId : null,
                 conversations.Contains(e.ConversationId ?? Guid.Empty) ? e.ConversationId : null,
+                letters.Contains(e.LetterId ?? Guid.Empty) ? e.LetterId : null,
                 await OpenAsync(spaceId, e.AuthorId, e.Audience, e.Body, e.Binding, cancellationToken),
                 e.CreatedAt,
                 SeenUpdatedAt(e.AuthorId == viewer, e.UpdatedAt, e.EditedAt, e.FirstSharedAt, e.CreatedAt),

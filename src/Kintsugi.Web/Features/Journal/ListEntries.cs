@@ -12,7 +12,7 @@ namespace Kintsugi.Web.Features.Journal;
 /// </summary>
 internal static class ListEntries
 {
-    public sealed record Item(Guid Id, bool Mine, string Author, Audience Audience, EntryKind Kind, Guid? BreachId, Guid? ConversationId, string Text, DateTime CreatedAt, DateTime UpdatedAt, bool Edited);
+    public sealed record Item(Guid Id, bool Mine, string Author, Audience Audience, EntryKind Kind, Guid? BreachId, Guid? ConversationId, Guid? LetterId, string Text, DateTime CreatedAt, DateTime UpdatedAt, bool Edited);
 
     public sealed class Handler(AppDbContext db, SpaceAccess access, JournalText text)
     {

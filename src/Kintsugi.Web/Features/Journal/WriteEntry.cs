@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Kintsugi.Web.Features.Atone;
 using Kintsugi.Web.Features.Repair;
 using Kintsugi.Web.Features.Spaces;
 using Kintsugi.Web.Infrastructure.Data;
@@ -19,12 +20,14 @@ internal static class WriteEntry
 
         public Audience Audience { get; set; } = Audience.OnlyMe;
 
-        /// <summary>entry (default); account or impact, about <see cref="BreachId"/>; note, taken in <see cref="ConversationId"/>.</summary>
+        /// <summary>entry (default); account or impact, about <see cref="BreachId"/>; note, taken in <see cref="ConversationId"/>; response, to <see cref="LetterId"/>.</summary>
         public EntryKind Kind { get; set; } = EntryKind.Entry;
 
         public Guid? BreachId { get; set; }
 
         public Guid? ConversationId { get; set; }
+
+        public Guid? LetterId { get; set; }
     }
 
     public sealed record Created(Guid Id);
@@ -60,6 +63,7 @@ internal static class WriteEntry
                 Kind = request.Kind,
                 BreachId = request.Kind is EntryKind.Account or EntryKind.Impact ? request.BreachId : null,
                 ConversationId = request.Kind == EntryKind.Note ? request.ConversationId : null,
+                LetterId = request.Kind == EntryKind.Response ? request.LetterId : null,
                 Body = ContentKeys.Seal(key, request.Text.Trim(), JournalEntry.Bind(id)),
                 CreatedAt = now.UtcDateTime,
                 UpdatedAt = now.UtcDateTime,
@@ -87,8 +91,14 @@ internal static class WriteEntry
                     return await db.Conversations.SeenBy(db, author).AnyAsync(c => c.Id == conversationId && c.SpaceId == spaceId, cancellationToken)
                         ? null
                         : (nameof(Request.ConversationId), "Choose a conversation of this space.");
+                case EntryKind.Response:
+                    // An answer is to someone else's letter, one the author can read.
+                    var letterId = request.LetterId ?? Guid.Empty;
+                    return await db.Letters.VisibleTo(db, author).AnyAsync(l => l.Id == letterId && l.SpaceId == spaceId && l.AuthorId != author, cancellationToken)
+                        ? null
+                        : (nameof(Request.LetterId), "Choose a letter someone shared with you in this space.");
                 default:
-                    return (nameof(Request.Kind), "Choose what you are writing: an entry, an account, an impact statement or a note.");
+                    return (nameof(Request.Kind), "Choose what you are writing: an entry, an account, an impact statement, a note or a response.");
             }
         }
     }

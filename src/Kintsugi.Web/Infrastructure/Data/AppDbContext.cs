@@ -1,6 +1,7 @@
 using Kintsugi.Web.Features.Account;
 using Kintsugi.Web.Features.Account.Sessions;
 using Kintsugi.Web.Features.Account.Throttling;
+using Kintsugi.Web.Features.Atone;
 using Kintsugi.Web.Features.Journal;
 using Kintsugi.Web.Features.Repair;
 using Kintsugi.Web.Features.Spaces;
@@ -50,6 +51,20 @@ internal abstract class AppDbContext(DbContextOptions options) : IdentityUserCon
     public DbSet<Conversation> Conversations => Set<Conversation>();
 
     public DbSet<Reflection> Reflections => Set<Reflection>();
+
+    public DbSet<Letter> Letters => Set<Letter>();
+
+    public DbSet<LetterDraft> LetterDrafts => Set<LetterDraft>();
+
+    public DbSet<Commitment> Commitments => Set<Commitment>();
+
+    public DbSet<FollowThrough> FollowThroughs => Set<FollowThrough>();
+
+    public DbSet<Noticed> Noticed => Set<Noticed>();
+
+    public DbSet<HonestQuestion> HonestQuestions => Set<HonestQuestion>();
+
+    public DbSet<HonestAnswer> HonestAnswers => Set<HonestAnswer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

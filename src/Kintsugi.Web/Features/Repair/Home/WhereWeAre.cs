@@ -82,6 +82,8 @@ internal static class WhereWeAre
                 waiting.Add(new Waiting("conversation", Say("conversation", c.NextTime!.Replace('T', ' ')), $"{root}/conversations/{c.Id}"));
             }
 
+            waiting.AddRange(await Atone.AtoneWaiting.ForAsync(db, spaceId, me.UserId, cancellationToken));
+
             foreach (var back in myStage.ProposedBack.Where(s => s != myStage.MyProposal))
             {
                 waiting.Add(new Waiting("stage", Say("stageBack", JourneyContent.English.FindStage(Key(back))!.Title), $"{root}/stages"));

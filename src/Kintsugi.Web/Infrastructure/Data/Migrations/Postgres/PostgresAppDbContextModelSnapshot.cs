@@ -143,6 +143,247 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("AuthThrottles", (string)null);
                 });
 
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.Commitment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FirstSharedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Record")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("SpaceId", "CreatedAt");
+
+                    b.ToTable("Commitments", (string)null);
+                });
+
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.FollowThrough", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommitmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Kept")
+                        .HasColumnType("boolean");
+
+                    b.Property<byte[]>("Note")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitmentId", "Day");
+
+                    b.ToTable("FollowThroughs", (string)null);
+                });
+
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.HonestAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("QuestionId", "AuthorId")
+                        .IsUnique();
+
+                    b.ToTable("HonestAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.HonestQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ForContainer")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("SpaceId", "CreatedAt");
+
+                    b.ToTable("HonestQuestions", (string)null);
+                });
+
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.Letter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Draft")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FirstSharedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("FirstSharedDraft")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("SpaceId", "CreatedAt");
+
+                    b.ToTable("Letters", (string)null);
+                });
+
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.LetterDraft", b =>
+                {
+                    b.Property<Guid>("LetterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("LetterId", "Number");
+
+                    b.ToTable("LetterDrafts", (string)null);
+                });
+
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.Noticed", b =>
+                {
+                    b.Property<Guid>("FollowThroughId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("FollowThroughId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Noticed", (string)null);
+                });
+
             modelBuilder.Entity("Kintsugi.Web.Features.Journal.JournalEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -180,6 +421,9 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<Guid?>("LetterId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("SpaceId")
                         .HasColumnType("uuid");
 
@@ -197,6 +441,8 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("BreachId");
 
                     b.HasIndex("ConversationId");
+
+                    b.HasIndex("LetterId");
 
                     b.HasIndex("SpaceId", "CreatedAt");
 
@@ -725,6 +971,99 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.Commitment", b =>
+                {
+                    b.HasOne("Kintsugi.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kintsugi.Web.Features.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.FollowThrough", b =>
+                {
+                    b.HasOne("Kintsugi.Web.Features.Atone.Commitment", null)
+                        .WithMany()
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.HonestAnswer", b =>
+                {
+                    b.HasOne("Kintsugi.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kintsugi.Web.Features.Atone.HonestQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.HonestQuestion", b =>
+                {
+                    b.HasOne("Kintsugi.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kintsugi.Web.Features.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.Letter", b =>
+                {
+                    b.HasOne("Kintsugi.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kintsugi.Web.Features.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.LetterDraft", b =>
+                {
+                    b.HasOne("Kintsugi.Web.Features.Atone.Letter", null)
+                        .WithMany()
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.Noticed", b =>
+                {
+                    b.HasOne("Kintsugi.Web.Features.Atone.FollowThrough", null)
+                        .WithMany()
+                        .HasForeignKey("FollowThroughId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kintsugi.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kintsugi.Web.Features.Journal.JournalEntry", b =>
                 {
                     b.HasOne("Kintsugi.Web.Features.Account.AppUser", null)
@@ -741,6 +1080,11 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Kintsugi.Web.Features.Repair.Conversation", null)
                         .WithMany()
                         .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Kintsugi.Web.Features.Atone.Letter", null)
+                        .WithMany()
+                        .HasForeignKey("LetterId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Kintsugi.Web.Features.Spaces.Space", null)

@@ -138,6 +138,247 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("AuthThrottles", (string)null);
                 });
 
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.Commitment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstSharedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Record")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("SpaceId", "CreatedAt");
+
+                    b.ToTable("Commitments", (string)null);
+                });
+
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.FollowThrough", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommitmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Kept")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Note")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitmentId", "Day");
+
+                    b.ToTable("FollowThroughs", (string)null);
+                });
+
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.HonestAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("QuestionId", "AuthorId")
+                        .IsUnique();
+
+                    b.ToTable("HonestAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.HonestQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ForContainer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("SpaceId", "CreatedAt");
+
+                    b.ToTable("HonestQuestions", (string)null);
+                });
+
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.Letter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Draft")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstSharedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FirstSharedDraft")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("SpaceId", "CreatedAt");
+
+                    b.ToTable("Letters", (string)null);
+                });
+
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.LetterDraft", b =>
+                {
+                    b.Property<Guid>("LetterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LetterId", "Number");
+
+                    b.ToTable("LetterDrafts", (string)null);
+                });
+
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.Noticed", b =>
+                {
+                    b.Property<Guid>("FollowThroughId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("FollowThroughId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Noticed", (string)null);
+                });
+
             modelBuilder.Entity("Kintsugi.Web.Features.Journal.JournalEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -175,6 +416,9 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("LetterId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("SpaceId")
                         .HasColumnType("TEXT");
 
@@ -192,6 +436,8 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("BreachId");
 
                     b.HasIndex("ConversationId");
+
+                    b.HasIndex("LetterId");
 
                     b.HasIndex("SpaceId", "CreatedAt");
 
@@ -716,6 +962,99 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.Commitment", b =>
+                {
+                    b.HasOne("Kintsugi.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kintsugi.Web.Features.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.FollowThrough", b =>
+                {
+                    b.HasOne("Kintsugi.Web.Features.Atone.Commitment", null)
+                        .WithMany()
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.HonestAnswer", b =>
+                {
+                    b.HasOne("Kintsugi.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kintsugi.Web.Features.Atone.HonestQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.HonestQuestion", b =>
+                {
+                    b.HasOne("Kintsugi.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kintsugi.Web.Features.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.Letter", b =>
+                {
+                    b.HasOne("Kintsugi.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kintsugi.Web.Features.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.LetterDraft", b =>
+                {
+                    b.HasOne("Kintsugi.Web.Features.Atone.Letter", null)
+                        .WithMany()
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.Noticed", b =>
+                {
+                    b.HasOne("Kintsugi.Web.Features.Atone.FollowThrough", null)
+                        .WithMany()
+                        .HasForeignKey("FollowThroughId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kintsugi.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kintsugi.Web.Features.Journal.JournalEntry", b =>
                 {
                     b.HasOne("Kintsugi.Web.Features.Account.AppUser", null)
@@ -732,6 +1071,11 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Kintsugi.Web.Features.Repair.Conversation", null)
                         .WithMany()
                         .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Kintsugi.Web.Features.Atone.Letter", null)
+                        .WithMany()
+                        .HasForeignKey("LetterId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Kintsugi.Web.Features.Spaces.Space", null)
