@@ -21,6 +21,8 @@ internal static class ListLetters
                 return Outcome<IReadOnlyList<Item>>.NotFound();
             }
 
+            // Captured as a query so that EF inlines it into the count below (a method call inside the projection would not translate).
+            var responses = db.JournalEntries.VisibleTo(db, me.UserId).Where(e => e.Kind == EntryKind.Response);
             var rows = await db.Letters.AsNoTracking()
                 .VisibleTo(db, me.UserId)
                 .Where(l => l.SpaceId == spaceId)
@@ -28,7 +30,7 @@ internal static class ListLetters
                 .Select(l => new
                 {
                     Letter = l,
-                    Responses = db.JournalEntries.VisibleTo(db, me.UserId).Count(e => e.LetterId == l.Id && e.Kind == EntryKind.Response),
+                    Responses = responses.Count(e => e.LetterId == l.Id),
                 })
                 .ToListAsync(cancellationToken);
             var authors = await journal.AuthorsAsync(spaceId, cancellationToken);
