@@ -1,5 +1,6 @@
 using Kintsugi.Web.Components;
 using Kintsugi.Web.Features.Account;
+using Kintsugi.Web.Features.Apology;
 using Kintsugi.Web.Features.Health;
 using Kintsugi.Web.Features.Journal;
 using Kintsugi.Web.Features.Repair;
@@ -21,6 +22,7 @@ builder.AddAccounts();
 builder.Services.AddSpaces(builder.Configuration);
 builder.Services.AddApi();
 builder.Services.AddHealth();
+builder.Services.AddApologyFeedback(builder.Configuration);
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
@@ -34,6 +36,7 @@ app.MapQuickExit();
 app.MapAccountEndpoints();
 var api = app.MapApi();
 api.MapAccountApi();
+api.MapApologyFeedbackApi();
 api.MapSpacesApi().MapJournalApi().MapRepairApi();
 app.MapOpenApi().AllowAnonymous();
 app.MapNotFound();

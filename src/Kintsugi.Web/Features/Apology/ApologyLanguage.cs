@@ -16,7 +16,8 @@ internal sealed record ApologyLanguage(
     IReadOnlyDictionary<string, ApologyLanguage.PartText> Parts,
     IReadOnlyList<ApologyLanguage.Rule> Findings,
     IReadOnlyList<ApologyLanguage.Rule> PartRules,
-    ApologyLanguage.ViewText View)
+    ApologyLanguage.ViewText View,
+    ApologyLanguage.PageText Page)
 {
     /// <summary>
     /// Whole-word expansions ("won't": "will not", "im": "i am"; "a|b" is one word read two ways),
@@ -60,6 +61,8 @@ internal sealed record ApologyLanguage(
         string Present,
         string NotYet,
         string MarkLabel);
+
+    public sealed record PageText(string Title, string Lead, string Private, string Label, string Hint, string Button, string TooLong, string NotJudgement, string Home);
 
     public static ApologyLanguage Load(string language)
     {
