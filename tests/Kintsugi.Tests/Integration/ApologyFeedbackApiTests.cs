@@ -149,7 +149,7 @@ public abstract class ApologyFeedbackApiTests(KintsugiApp app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains("<mark>it was only a few messages</mark>", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"#apology-finding-", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/check-an-apology#apology-finding-1\"", html, StringComparison.Ordinal);
         Assert.Contains("Minimising", html, StringComparison.Ordinal);
         Assert.Contains("&lt;b&gt;love&lt;/b&gt;", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>love</b>", html, StringComparison.Ordinal);

@@ -92,7 +92,8 @@
       }
 
       const link = element('a', 'apology-mark apology-mark--' + findings[index].kind);
-      link.href = '#' + prefix + '-finding-' + (index + 1);
+      // The page's own path: with <base href="/"> a bare "#id" would lead to the home page.
+      link.href = location.pathname + '#' + prefix + '-finding-' + (index + 1);
       link.append(element('mark', '', words));
       const hidden = (view.dataset.markLabel || '{0}: {1}').replace('{0}', label(findings[index])).replace('{1}', String(index + 1));
       link.append(element('span', 'visually-hidden', ' (' + hidden + ')'));
