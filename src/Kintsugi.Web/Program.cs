@@ -1,5 +1,6 @@
 using Kintsugi.Web.Components;
 using Kintsugi.Web.Features.Account;
+using Kintsugi.Web.Features.Apology;
 using Kintsugi.Web.Features.Atone;
 using Kintsugi.Web.Features.Health;
 using Kintsugi.Web.Features.Journal;
@@ -22,6 +23,7 @@ builder.AddAccounts();
 builder.Services.AddSpaces(builder.Configuration);
 builder.Services.AddApi();
 builder.Services.AddHealth();
+builder.Services.AddApologyFeedback(builder.Configuration);
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
@@ -36,6 +38,7 @@ app.MapAccountEndpoints();
 var api = app.MapApi();
 api.MapAccountApi();
 api.MapSpacesApi().MapJournalApi().MapRepairApi().MapAtoneApi();
+api.MapApologyFeedbackApi();
 app.MapOpenApi().AllowAnonymous();
 app.MapNotFound();
 

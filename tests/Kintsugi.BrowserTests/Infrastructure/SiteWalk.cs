@@ -11,6 +11,7 @@ public static class SiteWalk
         {
             ("/", "Rebuild trust, together, at your own pace"),
             ("/support", "Support"),
+            ("/check-an-apology", "Check an apology"),
             ("/account/sign-in", "Sign in"),
             ("/account/forgot-password", "Forgot your password?"),
             ("/account/resend-confirmation", "Send the confirmation link again"),

@@ -8,7 +8,7 @@ namespace Kintsugi.Tests.Security;
 public sealed partial class HeaderTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
     public static TheoryData<string> Urls() =>
-        ["/", "/support", "/account/sign-in", "/account/register", "/api/v1/account", "/healthz", "/healthz/live", "/openapi/v1.json", "/css/site.css", "/no-such-page", "/api/v1/no-such-thing"];
+        ["/", "/support", "/check-an-apology", "/account/sign-in", "/account/register", "/api/v1/account", "/healthz", "/healthz/live", "/openapi/v1.json", "/css/site.css", "/no-such-page", "/api/v1/no-such-thing"];
 
     [Theory]
     [MemberData(nameof(Urls))]

@@ -48,6 +48,7 @@ public static class PolicyTable
         new("GET,POST", "/account/reset-password", Access.Anonymous, "choose a new password with the link"),
         new("GET,POST", "/account/deleted", Access.Anonymous, "after deleting the account"),
         new("POST", "/account/sign-out", Access.Anonymous, "end this session (form in the header)"),
+        new("GET,POST", "/check-an-apology", Access.Anonymous, "check an apology: feedback on a letter, nothing stored (rate limited)"),
 
         // Own account pages
         new("GET,POST", "/account", Access.SignedIn, "account overview"),
@@ -86,6 +87,7 @@ public static class PolicyTable
         new("POST", "/api/v1/account/unlock", Access.Anonymous, "unlock this client with the link"),
         new("POST", "/api/v1/account/forgot-password", Access.Anonymous, "ask for a reset link"),
         new("POST", "/api/v1/account/reset-password", Access.Anonymous, "choose a new password"),
+        new("POST", "/api/v1/apology-feedback", Access.Anonymous, "apology feedback on a text, nothing stored or logged (rate limited)"),
 
         // Own account API
         new("GET", "/api/v1/account/", Access.SignedIn, "the signed-in account"),
