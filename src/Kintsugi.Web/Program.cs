@@ -1,5 +1,6 @@
 using Kintsugi.Web.Components;
 using Kintsugi.Web.Features.Account;
+using Kintsugi.Web.Features.Atone;
 using Kintsugi.Web.Features.Health;
 using Kintsugi.Web.Features.Journal;
 using Kintsugi.Web.Features.Repair;
@@ -32,9 +33,10 @@ app.MapRazorComponents<App>().AllowFrameworkEndpoints();
 app.MapHealth();
 app.MapQuickExit();
 app.MapAccountEndpoints();
+app.MapParkItForm();
 var api = app.MapApi();
 api.MapAccountApi();
-api.MapSpacesApi().MapJournalApi().MapRepairApi();
+api.MapSpacesApi().MapJournalApi().MapRepairApi().MapContainersApi();
 app.MapOpenApi().AllowAnonymous();
 app.MapNotFound();
 

@@ -15,6 +15,7 @@ internal static class SpacesSetup
         services.AddScoped<JournalText>();
         services.AddScoped<BreachReader>();
         services.AddScoped<ConversationReader>();
+        services.AddScoped<Atone.ContainerReader>();
         services.AddScoped<SpacePageGate>();
         return services;
     }

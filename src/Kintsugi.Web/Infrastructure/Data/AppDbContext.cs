@@ -1,4 +1,5 @@
 using Kintsugi.Web.Features.Account;
+using Kintsugi.Web.Features.Atone;
 using Kintsugi.Web.Features.Account.Sessions;
 using Kintsugi.Web.Features.Account.Throttling;
 using Kintsugi.Web.Features.Journal;
@@ -50,6 +51,12 @@ internal abstract class AppDbContext(DbContextOptions options) : IdentityUserCon
     public DbSet<Conversation> Conversations => Set<Conversation>();
 
     public DbSet<Reflection> Reflections => Set<Reflection>();
+
+    public DbSet<Container> Containers => Set<Container>();
+
+    public DbSet<ContainerReminder> ContainerReminders => Set<ContainerReminder>();
+
+    public DbSet<ParkedItem> ParkedItems => Set<ParkedItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
