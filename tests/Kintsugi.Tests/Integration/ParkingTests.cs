@@ -133,7 +133,9 @@ public abstract class ParkingTests(KintsugiApp app)
         var root = $"/spaces/{spaceId}";
         foreach (var page in new[] { root, root + "/journal", root + "/what-happened", root + "/decision", root + "/stages", root + "/conversations", root + "/containers", root + "/parked", root + "/people", root + "/settings", root + "/leave" })
         {
-            var html = await alex.PageAsync(page);
+            using var response = await alex.GetAsync(page);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{page}: {response.StatusCode}\n" + string.Join('\n', app.Logs.Lines.Where(l => l.StartsWith("Error", StringComparison.Ordinal)).TakeLast(2)));
+            var html = await response.Content.ReadAsStringAsync();
             Assert.Contains($"action=\"{root}/park\"", html, StringComparison.Ordinal);
             Assert.Contains($"name=\"ReturnUrl\" value=\"{page}\"", html, StringComparison.Ordinal);
         }

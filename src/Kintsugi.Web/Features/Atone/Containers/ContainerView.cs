@@ -72,7 +72,7 @@ internal sealed class ContainerReader(AppDbContext db, ContentKeys keys, Journal
             c.WithPractitioner,
             c.StartedAt,
             c.EndedAt,
-            left is { } l ? (int)Math.Floor(l.TotalSeconds) : null,
+            left is { } l ? (int)Math.Round(l.TotalSeconds) : null,
             c.State == ContainerState.Running && c.PausedUntil > now ? c.PausedUntil : null,
             c.ExtraMinutes,
             speaker,
