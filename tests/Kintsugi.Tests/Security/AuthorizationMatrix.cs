@@ -86,13 +86,21 @@ public abstract partial class AuthorizationMatrix(KintsugiApp app)
             ? row.Writes ? await world.NewConversationAsync(scene, breachId: null, withNotes: false) : scene.Conversations[state]
             : scene.Conversations.GetValueOrDefault(ItemState.None);
 
+        // Containers: a route about an item on an agenda uses the scene's container that item's state put it on; other writes get a fresh one.
+        var routeNames = Ids(row.Route).Select(Camel).ToList();
+        Guid? container = !routeNames.Contains("containerId") && row.Subject != MatrixSubject.Parked ? null
+            : row.Writes && routeNames.Contains("containerId") && !routeNames.Contains("itemId") ? await world.NewContainerAsync(scene, row.WithPractitioner, row.ContainerRunning)
+            : state != ItemState.None && row.Subject == MatrixSubject.Parked ? scene.ContainerFor(state)
+            : row.WithPractitioner ? scene.PractitionerContainer : scene.PartnersContainer;
+
         var ids = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase) { ["spaceId"] = scene.SpaceId };
         foreach (var name in Ids(row.Route))
         {
             ids[name] = Camel(name) switch
             {
                 "spaceId" => scene.SpaceId,
-                "entryId" or "breachId" => item!.Id,
+                "entryId" or "breachId" or "itemId" => item!.Id,
+                "containerId" => container!.Value,
                 "conversationId" => conversation!.Id,
                 "reflectionId" => conversation!.ReflectionId,
                 "inviteId" => await world.NewInviteAsync(scene),
@@ -112,7 +120,7 @@ public abstract partial class AuthorizationMatrix(KintsugiApp app)
         var refusedWrite = row.Writes && expected.Status >= 300 && row.Witness is not null;
         var before = refusedWrite ? await world.ObserveAsAuthorAsync(Fill(row.Witness!, ids)) : null;
 
-        var target = new MatrixTarget { SpaceId = scene.SpaceId, Item = item, Conversation = conversation, Now = world.Now, SpaceVersionAsync = () => world.SpaceVersionAsync(scene) };
+        var target = new MatrixTarget { SpaceId = scene.SpaceId, Item = item, Conversation = conversation, ContainerId = container ?? scene.PartnersContainer, Now = world.Now, SpaceVersionAsync = () => world.SpaceVersionAsync(scene) };
         var body = row.Body is null ? null : await row.Body(target);
         var client = world.Client(actor);
         using var response = await SendAsync(client, row.Method, Fill(row.Route, routeIds), body);
@@ -249,7 +257,24 @@ internal sealed class MatrixScene
     /// <summary>B's membership (Blake).</summary>
     public Guid PartnerMembership { get; set; }
 
-    public Dictionary<ItemState, MatrixItem> ItemsOf(MatrixSubject subject) => subject == MatrixSubject.Breach ? Breaches : Items;
+    public Dictionary<ItemState, MatrixItem> ItemsOf(MatrixSubject subject) => subject switch
+    {
+        MatrixSubject.Breach => Breaches,
+        MatrixSubject.Parked => Parked,
+        _ => Items,
+    };
+
+    /// <summary>A's parked items, one per item state (placed on <see cref="PartnersContainer"/> or <see cref="PractitionerContainer"/>; see MatrixWorld.NewParkedAsync).</summary>
+    public Dictionary<ItemState, MatrixItem> Parked { get; } = [];
+
+    /// <summary>A planned container of the partners.</summary>
+    public Guid PartnersContainer { get; set; }
+
+    /// <summary>A planned container held with the practitioner.</summary>
+    public Guid PractitionerContainer { get; set; }
+
+    /// <summary>The container whose agenda a parked item in this state is (or was) on.</summary>
+    public Guid ContainerFor(ItemState state) => state is ItemState.SharedWithPractitioner or ItemState.Withdrawn ? PractitionerContainer : PartnersContainer;
 
     /// <summary>The newcomer's open request to join this space, if they have one.</summary>
     public Guid? NewcomerRequest { get; set; }
@@ -373,6 +398,13 @@ internal sealed class MatrixWorld
 
             scene.Conversations[ItemState.None] = await NewConversationAsync(scene, breachId: null, withNotes: true);
 
+            scene.PartnersContainer = await NewContainerAsync(scene, withPractitioner: false, running: false);
+            scene.PractitionerContainer = await NewContainerAsync(scene, withPractitioner: true, running: false);
+            foreach (var state in AuthorizationMatrixCases.ItemStates)
+            {
+                scene.Parked[state] = await NewParkedAsync(scene, state);
+            }
+
             // A's sealed answer to the decision point (B and C have not answered), and A's private wish to move on.
             Assert.Equal(HttpStatusCode.OK, (await A.PutJsonAsync($"/api/v1/spaces/{scene.SpaceId}/decision/answer", new { amends = "yes", sureness = "4", path = "continue", note = AuthorizationMatrixCases.DecisionNote })).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await A.PutJsonAsync($"/api/v1/spaces/{scene.SpaceId}/stage/move", new { to = "attune" })).StatusCode);
@@ -385,7 +417,58 @@ internal sealed class MatrixWorld
 
     /// <summary>An item of A's in the given state: a journal entry or a breach record.</summary>
     public Task<MatrixItem> NewItemAsync(MatrixScene scene, ItemState state, MatrixSubject subject) =>
-        subject == MatrixSubject.Breach ? NewBreachAsync(scene, state, withConversation: false) : NewItemAsync(scene, state);
+        subject switch
+        {
+            MatrixSubject.Breach => NewBreachAsync(scene, state, withConversation: false),
+            MatrixSubject.Parked => NewParkedAsync(scene, state),
+            _ => NewItemAsync(scene, state),
+        };
+
+    /// <summary>A container A plans (with the practitioner or not; started or not); returns its id.</summary>
+    public async Task<Guid> NewContainerAsync(MatrixScene scene, bool withPractitioner, bool running)
+    {
+        var at = Now.AddDays(20).ToString("yyyy-MM-dd'T'18:00", System.Globalization.CultureInfo.InvariantCulture);
+        var planned = await A.PostJsonAsync($"/api/v1/spaces/{scene.SpaceId}/containers", new { at, minutes = 60, withPractitioner, timeZone = "UTC" });
+        Assert.Equal(HttpStatusCode.Created, planned.StatusCode);
+        var id = (await Responses.JsonAsync(planned)).GetProperty("id").GetGuid();
+        if (running)
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await A.PutJsonAsync($"/api/v1/spaces/{scene.SpaceId}/containers/{id}/started", new { })).StatusCode);
+        }
+
+        return id;
+    }
+
+    /// <summary>
+    /// Something A parked, in the given state: private; on the partners' container; on the container
+    /// with the practitioner; put there, reworded and taken off again (withdrawn); put on the partners' container and deleted.
+    /// </summary>
+    public async Task<MatrixItem> NewParkedAsync(MatrixScene scene, ItemState state)
+    {
+        var tag = $"matrix-parked-{state}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
+        var (first, second) = (tag + "-first", tag + "-second");
+        var parked = $"/api/v1/spaces/{scene.SpaceId}/parked";
+        var created = await A.PostJsonAsync(parked, new { text = first });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await Responses.JsonAsync(created)).GetProperty("id").GetGuid();
+        if (state == ItemState.Private)
+        {
+            return new MatrixItem(id, state, first, [first], 1);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await A.PutJsonAsync($"{parked}/{id}/agenda", new { containerId = scene.ContainerFor(state) })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await A.PutJsonAsync($"{parked}/{id}", new { text = second })).StatusCode);
+        if (state == ItemState.Withdrawn)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await A.PutJsonAsync($"{parked}/{id}/agenda", new { containerId = (Guid?)null })).StatusCode);
+        }
+        else if (state == ItemState.Deleted)
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await A.Http.DeleteAsync($"{parked}/{id}")).StatusCode);
+        }
+
+        return new MatrixItem(id, state, second, [first, second], 1);
+    }
 
     /// <summary>
     /// A breach record of A's in the given state, with texts found nowhere else: A caused harm, B was

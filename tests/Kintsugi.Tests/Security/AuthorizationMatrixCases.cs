@@ -81,6 +81,9 @@ public enum MatrixSubject
 {
     Entry,
     Breach,
+
+    /// <summary>Something A parked: private, or on the agenda of a container (see MatrixScene.ContainerFor).</summary>
+    Parked,
 }
 
 /// <summary>The item a case is about, as its author made it.</summary>
@@ -102,6 +105,9 @@ public sealed class MatrixTarget
 
     /// <summary>The case's conversation: the one the route names, or else the space's conversation about nothing in particular.</summary>
     public MatrixConversation? Conversation { get; init; }
+
+    /// <summary>The case's container (or the space's partners' container).</summary>
+    public Guid ContainerId { get; init; }
 
     /// <summary>The app's clock.</summary>
     public required DateTimeOffset Now { get; init; }
@@ -134,6 +140,12 @@ public sealed record MatrixRow(string Method, string Route, Func<Actor, ItemStat
 
     /// <summary>What the item states are about, and what <c>{entryId}</c> or <c>{breachId}</c> names.</summary>
     public MatrixSubject Subject { get; init; }
+
+    /// <summary>{containerId} names a container held with the practitioner (a fresh one for writes).</summary>
+    public bool WithPractitioner { get; init; }
+
+    /// <summary>For writes: the fresh container has been started.</summary>
+    public bool ContainerRunning { get; init; }
 
     public bool Writes => Method != "GET";
 }
@@ -169,6 +181,10 @@ public static class AuthorizationMatrixCases
     private const string Stage = "/api/v1/spaces/{spaceId:guid}/stage/";
     private const string Conversations = "/api/v1/spaces/{spaceId:guid}/conversations/";
     private const string Conversation = "/api/v1/spaces/{spaceId:guid}/conversations/{conversationId:guid}/";
+    private const string Containers = "/api/v1/spaces/{spaceId:guid}/containers/";
+    private const string Container = "/api/v1/spaces/{spaceId:guid}/containers/{containerId:guid}/";
+    private const string ParkedApi = "/api/v1/spaces/{spaceId:guid}/parked/";
+    public const string ContainerNotes = "matrix-container-notes what we talked about";
 
     /// <summary>The parts people have in a breach, as the API shows them: only to someone who may read the record.</summary>
     private static readonly string[] Roles = ["\"role\":\"hurt\"", "\"role\":\"causedHarm\"", "\"myRole\":\"hurt\"", "\"myRole\":\"causedHarm\""];
@@ -485,6 +501,128 @@ public static class AuthorizationMatrixCases
             PerItemState = true,
             Subject = MatrixSubject.Breach,
         },
+
+        // Containers: joint content of the partners; the practitioner sees and helps run those held
+        // with them. Per item state, {containerId} is the container A's parked item in that state was
+        // put on (the practitioner's for "shared with practitioner" and "withdrawn", else the partners').
+        new("GET", Containers, (a, _) => Inside(a, PartnersAnd(Ok, practitioner: Ok))),
+        new("POST", Containers, (a, _) => Inside(a, PartnersOnly(Created)))
+        {
+            Body = t => Task.FromResult<object>(new { at = t.Now.AddDays(25).ToString("yyyy-MM-dd'T'17:00", System.Globalization.CultureInfo.InvariantCulture), minutes = 60, timeZone = "UTC" }),
+            Witness = Containers,
+        },
+        new("GET", Container, (a, s) => Inside(a, who => SeesContainer(who, s) ? Ok with { ShowsItem = OnAgenda(who, s) } : NotFound))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Parked,
+        },
+        new("GET", Container + "invite.ics", (a, _) => Inside(a, PartnersOnly(Ok with { Shows = [CalendarTitle] }))),
+        new("GET", Container + "invite.ics", (a, _) => Inside(a, PartnersAnd(Ok with { Shows = [CalendarTitle] }, practitioner: Ok with { Shows = [CalendarTitle] }))) { WithPractitioner = true },
+        new("PUT", Container + "plan", (a, _) => Inside(a, PartnersOnly(NoContent)))
+        {
+            WithPractitioner = true,
+            Body = t => Task.FromResult<object>(new { at = t.Now.AddDays(26).ToString("yyyy-MM-dd'T'17:30", System.Globalization.CultureInfo.InvariantCulture), minutes = 45, withPractitioner = true, timeZone = "UTC" }),
+            Witness = Container,
+        },
+        new("DELETE", Container, (a, _) => Inside(a, PartnersOnly(NoContent))) { WithPractitioner = true, Witness = Container },
+        new("PUT", Container + "started", (a, _) => Inside(a, PartnersAnd(NoContent, practitioner: NoContent))) { WithPractitioner = true, Witness = Container },
+        new("PUT", Container + "started", (a, _) => Inside(a, PartnersOnly(NoContent))) { Witness = Container },
+        new("PUT", Container + "speaker", (a, _) => Inside(a, PartnersAnd(NoContent, practitioner: NoContent)))
+        {
+            WithPractitioner = true,
+            ContainerRunning = true,
+            Body = _ => Task.FromResult<object>(new { speaker = (Guid?)null }),
+            Witness = Container,
+        },
+        new("PUT", Container + "pause", (a, _) => Inside(a, PartnersAnd(Ok, practitioner: Ok)))
+        {
+            WithPractitioner = true,
+            ContainerRunning = true,
+            Body = _ => Task.FromResult<object>(new { minutes = 20 }),
+            Witness = Container,
+        },
+        new("PUT", Container + "extended", (a, _) => Inside(a, PartnersAnd(Ok, practitioner: Ok))) { WithPractitioner = true, ContainerRunning = true, Witness = Container },
+        new("PUT", Container + "closing", (a, _) => Inside(a, PartnersOnly(Ok)))
+        {
+            ContainerRunning = true,
+            Body = _ => Task.FromResult<object>(new { notes = ContainerNotes, next = "", version = 1 }),
+            Witness = Container,
+        },
+        new("PUT", Container + "closing", (a, _) => Inside(a, PartnersAnd(Ok, practitioner: Ok)))
+        {
+            WithPractitioner = true,
+            ContainerRunning = true,
+            Body = _ => Task.FromResult<object>(new { notes = ContainerNotes, next = "", version = 1 }),
+            Witness = Container,
+        },
+        new("PUT", Container + "agenda/{itemId:guid}", (a, s) => Inside(a, who => SeesContainer(who, s) && OnAgenda(who, s) ? NoContent : NotFound))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Parked,
+            Body = _ => Task.FromResult<object>(new { talkedAbout = true }),
+            Witness = Container,
+        },
+        new("PUT", Container + "reminder", (a, _) => Inside(a, PartnersAnd(Ok, practitioner: Ok)))
+        {
+            WithPractitioner = true,
+            Body = _ => Task.FromResult<object>(new { on = true }),
+            Witness = Container,
+        },
+
+        // Parked items: only their author lists, changes, places or deletes them.
+        new("GET", ParkedApi, (a, s) => Inside(a, who => who switch
+        {
+            Actor.Author => Ok with { ShowsItem = s != ItemState.Deleted },
+            Actor.Partner or Actor.ThirdPartner => Ok with { ShowsItem = false },
+            _ => NotFound,
+        }))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Parked,
+        },
+        new("POST", ParkedApi, (a, _) => Inside(a, PartnersOnly(Created)))
+        {
+            Body = _ => Task.FromResult<object>(new { text = "matrix: parked by whoever was allowed" }),
+            Witness = ParkedApi,
+        },
+        new("PUT", ParkedApi + "{itemId:guid}", (a, s) => Inside(a, AuthorOnly(s, NoContent)))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Parked,
+            Body = _ => Task.FromResult<object>(new { text = "matrix: reworded by whoever was allowed" }),
+            Witness = ParkedApi,
+        },
+        new("PUT", ParkedApi + "{itemId:guid}/agenda", (a, s) => Inside(a, AuthorOnly(s, Ok)))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Parked,
+            Body = t => Task.FromResult<object>(new { containerId = t.ContainerId }),
+            Witness = ParkedApi,
+        },
+        new("DELETE", ParkedApi + "{itemId:guid}", (a, s) => Inside(a, AuthorOnly(s, NoContent)))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Parked,
+            Witness = ParkedApi,
+        },
+
+        // Their pages, and the Park it form (a form post: JSON without a token never parks anything).
+        new("GET", Page + "/containers", (a, _) => OnPage(a, PartnersOnly(Ok))),
+        new("GET", Page + "/containers/{ContainerId:guid}", (a, s) => OnPage(a, who => SeesContainer(who, s) ? Ok with { ShowsItem = OnAgenda(who, s) } : NotFound))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Parked,
+        },
+        new("GET", Page + "/parked", (a, s) => OnPage(a, PartnersOnly(Ok with { ShowsItem = a == Actor.Author && s != ItemState.Deleted })))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Parked,
+        },
+        new("POST", "/spaces/{spaceId:guid}/park", (_, _) => ParkFormWithoutToken) // the token is checked first, for everyone
+        {
+            Body = _ => Task.FromResult<object>(new { text = "matrix: parked without a token", returnUrl = "/" }),
+            Witness = ParkedApi,
+        },
     ];
 
     public static readonly IReadOnlyList<ItemState> ItemStates =
@@ -528,6 +666,18 @@ public static class AuthorizationMatrixCases
             Hides = [.. actor == Actor.Author ? Array.Empty<string>() : [NotePrivate], .. reads ? [] : Roles],
         };
     }
+
+    /// <summary>Who sees the container a parked item in <paramref name="state"/> was put on: every partner; the practitioner when it is held with them.</summary>
+    private static bool SeesContainer(Actor actor, ItemState state) =>
+        actor is Actor.Author or Actor.Partner or Actor.ThirdPartner
+        || (actor == Actor.Practitioner && state is ItemState.SharedWithPractitioner or ItemState.Withdrawn);
+
+    /// <summary>A's parked item is on that container's agenda now, and this reader may read it.</summary>
+    private static bool OnAgenda(Actor actor, ItemState state) =>
+        state is ItemState.SharedWithPartners or ItemState.SharedWithPractitioner && CanRead(actor, state);
+
+    /// <summary>What the Park it form answers a JSON post without an antiforgery token (nothing is parked).</summary>
+    private static Expect ParkFormWithoutToken => new(303) { Location = "/error/400" };
 
     /// <summary>The visibility policy: the author reads their own item until they delete it; partners what is shared; the practitioner what is shared with them.</summary>
     public static bool CanRead(Actor actor, ItemState state) => state switch

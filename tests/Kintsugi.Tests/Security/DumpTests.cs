@@ -123,6 +123,23 @@ public abstract class DumpTests(KintsugiApp app)
         var privateNote = await sam.PostJsonAsync(journal, new { text = Canary("conversationNotePrivate"), kind = "note", conversationId });
         Assert.Equal(HttpStatusCode.Created, privateNote.StatusCode);
 
+        // Containers and parked items: the plan (local time as typed, in a zone whose UTC offset is
+        // not whole hours, so the UTC start kept in the clear differs), the notes and what happens
+        // next; something parked and kept private, something parked and put on the agenda.
+        var containerAt = app.Time.GetUtcNow().AddDays(207).ToString("yyyy-MM-dd'T'05:13", CultureInfo.InvariantCulture);
+        canaries["containerAt"] = containerAt;
+        var planned = await alex.PostJsonAsync($"/api/v1/spaces/{spaceId}/containers", new { at = containerAt, minutes = 53, withPractitioner = true, timeZone = "Asia/Kathmandu" });
+        Assert.Equal(HttpStatusCode.Created, planned.StatusCode);
+        var container = $"/api/v1/spaces/{spaceId}/containers/{(await Responses.JsonAsync(planned)).GetProperty("id").GetGuid()}";
+        var parkedPrivate = await alex.PostJsonAsync($"/api/v1/spaces/{spaceId}/parked", new { text = Canary("parkedPrivate") });
+        Assert.Equal(HttpStatusCode.Created, parkedPrivate.StatusCode);
+        var parkedPlaced = await sam.PostJsonAsync($"/api/v1/spaces/{spaceId}/parked", new { text = Canary("parkedPlaced") });
+        Assert.Equal(HttpStatusCode.Created, parkedPlaced.StatusCode);
+        var placedId = (await Responses.JsonAsync(parkedPlaced)).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await sam.PutJsonAsync($"/api/v1/spaces/{spaceId}/parked/{placedId}/agenda", new { containerId = container[(container.LastIndexOf('/') + 1)..] })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await alex.PutJsonAsync(container + "/started", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await doctor.PutJsonAsync(container + "/closing", new { notes = Canary("containerNotes"), next = Canary("containerNext"), version = 1 })).StatusCode);
+
         // A byte value the search must find: the hash of an invite's code, stored as is.
         var unusedCode = await alex.InviteAsync(spaceId);
         var codeHash = Invite.Hash(unusedCode);
@@ -148,6 +165,8 @@ public abstract class DumpTests(KintsugiApp app)
             (alex, $"/api/v1/spaces/{spaceId}/decision"),
             (alex, conversation),
             (sam, conversation),
+            (alex, container),
+            (alex, $"/api/v1/spaces/{spaceId}/parked"),
         })
         {
             using var response = await reader.GetAsync(path);

@@ -76,6 +76,10 @@ public static class PolicyTable
         new("GET,POST", "/spaces/{SpaceId:guid}/stages", Access.Member, "the stages and readiness"),
         new("GET,POST", "/spaces/{SpaceId:guid}/conversations", Access.Member, "rebuilding conversations: list and start"),
         new("GET,POST", "/spaces/{SpaceId:guid}/conversations/{ConversationId:guid}", Access.Member, "one rebuilding conversation"),
+        new("GET,POST", "/spaces/{SpaceId:guid}/containers", Access.Member, "containers: list and plan (partners)"),
+        new("GET,POST", "/spaces/{SpaceId:guid}/containers/{ContainerId:guid}", Access.Member, "one container: agenda, timer, turns, pause, notes (partners; the practitioner when held with them)"),
+        new("GET,POST", "/spaces/{SpaceId:guid}/parked", Access.Member, "what I parked: put on an agenda, take off, change, delete (partners, own items)"),
+        new("POST", "/spaces/{spaceId:guid}/park", Access.Member, "the Park it form on every space page (partners)"),
 
         // Public API
         new("POST", "/api/v1/account/register", Access.Anonymous, "create an account"),
@@ -159,6 +163,26 @@ public static class PolicyTable
         new("PUT", "/api/v1/spaces/{spaceId:guid}/conversations/{conversationId:guid}/next-steps", Access.Member, "write the agreed next steps (partners)"),
         new("PUT", "/api/v1/spaces/{spaceId:guid}/conversations/{conversationId:guid}/schedule", Access.Member, "schedule the next conversation (partners)"),
         new("GET", "/api/v1/spaces/{spaceId:guid}/conversations/{conversationId:guid}/next.ics", Access.Member, "the next conversation as a calendar file (partners)"),
+
+        // Containers (joint content of the partners, and the practitioner when held with them) and parked items (private until placed)
+        new("GET", "/api/v1/spaces/{spaceId:guid}/containers/", Access.Member, "the containers I am part of"),
+        new("POST", "/api/v1/spaces/{spaceId:guid}/containers/", Access.Member, "plan a container (partners)"),
+        new("GET", "/api/v1/spaces/{spaceId:guid}/containers/{containerId:guid}/", Access.Member, "one container"),
+        new("PUT", "/api/v1/spaces/{spaceId:guid}/containers/{containerId:guid}/plan", Access.Member, "change a planned container (partners)"),
+        new("DELETE", "/api/v1/spaces/{spaceId:guid}/containers/{containerId:guid}/", Access.Member, "call off a planned container (partners)"),
+        new("PUT", "/api/v1/spaces/{spaceId:guid}/containers/{containerId:guid}/started", Access.Member, "start it"),
+        new("PUT", "/api/v1/spaces/{spaceId:guid}/containers/{containerId:guid}/speaker", Access.Member, "give the floor to a partner"),
+        new("PUT", "/api/v1/spaces/{spaceId:guid}/containers/{containerId:guid}/pause", Access.Member, "pause or go on"),
+        new("PUT", "/api/v1/spaces/{spaceId:guid}/containers/{containerId:guid}/extended", Access.Member, "ten more minutes"),
+        new("PUT", "/api/v1/spaces/{spaceId:guid}/containers/{containerId:guid}/closing", Access.Member, "end with notes and what happens next"),
+        new("PUT", "/api/v1/spaces/{spaceId:guid}/containers/{containerId:guid}/agenda/{itemId:guid}", Access.Member, "tick an agenda item off"),
+        new("PUT", "/api/v1/spaces/{spaceId:guid}/containers/{containerId:guid}/reminder", Access.Member, "my own e-mail reminder on or off"),
+        new("GET", "/api/v1/spaces/{spaceId:guid}/containers/{containerId:guid}/invite.ics", Access.Member, "the container as a calendar file"),
+        new("GET", "/api/v1/spaces/{spaceId:guid}/parked/", Access.Member, "what I parked (own items)"),
+        new("POST", "/api/v1/spaces/{spaceId:guid}/parked/", Access.Member, "park something (partners)"),
+        new("PUT", "/api/v1/spaces/{spaceId:guid}/parked/{itemId:guid}", Access.Member, "reword it (author)"),
+        new("DELETE", "/api/v1/spaces/{spaceId:guid}/parked/{itemId:guid}", Access.Member, "delete it (author)"),
+        new("PUT", "/api/v1/spaces/{spaceId:guid}/parked/{itemId:guid}/agenda", Access.Member, "put it on an agenda or take it off (author)"),
 
         // Operations and framework
         new("*", "/healthz", Access.Anonymous, "readiness: database reachable"),

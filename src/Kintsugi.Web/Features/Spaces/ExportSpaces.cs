@@ -16,9 +16,9 @@ internal static class ExportSpaces
 
     public sealed record Entry(Guid Id, Audience Audience, EntryKind Kind, string Text, DateTime CreatedAt, DateTime UpdatedAt, IReadOnlyList<EntryVersion> EarlierVersions);
 
-    public sealed record SpaceSection(Guid Id, string Name, MemberRole Role, string DisplayName, DateTime RequestedAt, DateTime? JoinedAt, IReadOnlyList<Entry> Journal, ExportRepair.Section? Repair, Atone.ExportAtone.Section? Atone);
+    public sealed record SpaceSection(Guid Id, string Name, MemberRole Role, string DisplayName, DateTime RequestedAt, DateTime? JoinedAt, IReadOnlyList<Entry> Journal, ExportRepair.Section? Repair, Atone.ExportAtone.Section? Atone, Atone.ExportContainers.Section? Containers);
 
-    public sealed class Handler(AppDbContext db, ContentKeys keys, ExportRepair.Handler repair, Atone.ExportAtone.Handler atone)
+    public sealed class Handler(AppDbContext db, ContentKeys keys, ExportRepair.Handler repair, Atone.ExportAtone.Handler atone, Atone.ExportContainers.Handler containers)
     {
         public async Task<IReadOnlyList<SpaceSection>> HandleAsync(Guid userId, CancellationToken cancellationToken)
         {
@@ -52,7 +52,8 @@ internal static class ExportSpaces
                 var spaceName = m.Status == MemberStatus.Active ? ContentKeys.Open(spaceKey, name, SpaceText.Name(m.SpaceId)) : "";
                 sections.Add(new SpaceSection(m.SpaceId, spaceName, m.Role, ContentKeys.Open(spaceKey, m.DisplayName, SpaceText.DisplayName(m.Id)), m.RequestedAt, m.JoinedAt, journal,
                     m.Status == MemberStatus.Active ? await repair.HandleAsync(m.SpaceId, userId, cancellationToken) : null,
-                    m.Status == MemberStatus.Active ? await atone.HandleAsync(m.SpaceId, userId, cancellationToken) : null));
+                    m.Status == MemberStatus.Active ? await atone.HandleAsync(m.SpaceId, userId, cancellationToken) : null,
+                    m.Status == MemberStatus.Active ? await containers.HandleAsync(m.SpaceId, userId, cancellationToken) : null));
             }
 
             return sections;

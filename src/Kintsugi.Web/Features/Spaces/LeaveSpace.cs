@@ -53,6 +53,7 @@ internal static class LeaveSpace
                 .ExecuteDeleteAsync(CancellationToken.None);
             await RepairCleanup.ForgetAsync(db, spaceId, userId, keepShared);
             await Atone.AtoneCleanup.ForgetAsync(db, spaceId, userId, keepShared);
+            await Atone.ContainerCleanup.ForgetAsync(db, spaceId, userId);
             await db.Invites.Where(i => i.SpaceId == spaceId && i.CreatedBy == userId).ExecuteDeleteAsync(CancellationToken.None);
             await db.JoinApprovals
                 .Where(a => a.ApproverId == userId && db.Memberships.Any(m => m.Id == a.MembershipId && m.SpaceId == spaceId))

@@ -16,6 +16,7 @@ internal static class SpacesSetup
         services.AddScoped<BreachReader>();
         services.AddScoped<ConversationReader>();
         services.AddScoped<Atone.CommitmentReader>();
+        services.AddScoped<Atone.ContainerReader>();
         services.AddScoped<SpacePageGate>();
         return services;
     }

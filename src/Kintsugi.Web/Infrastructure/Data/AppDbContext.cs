@@ -65,6 +65,11 @@ internal abstract class AppDbContext(DbContextOptions options) : IdentityUserCon
     public DbSet<HonestQuestion> HonestQuestions => Set<HonestQuestion>();
 
     public DbSet<HonestAnswer> HonestAnswers => Set<HonestAnswer>();
+    public DbSet<Container> Containers => Set<Container>();
+
+    public DbSet<ContainerReminder> ContainerReminders => Set<ContainerReminder>();
+
+    public DbSet<ParkedItem> ParkedItems => Set<ParkedItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

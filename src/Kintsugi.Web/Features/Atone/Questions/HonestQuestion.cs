@@ -27,6 +27,9 @@ internal sealed class HonestQuestion : ISpaceContent
 
     public bool ForContainer { get; set; }
 
+    /// <summary>The container it was taken up in, once someone ticked it off there; it then leaves the agendas of later ones.</summary>
+    public Guid? TalkedAboutIn { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public string Binding => Bind(Id);
@@ -70,6 +73,7 @@ internal sealed class HonestQuestionConfiguration : IEntityTypeConfiguration<Hon
         builder.HasIndex(q => q.AuthorId);
         builder.HasOne<Space>().WithMany().HasForeignKey(q => q.SpaceId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(q => q.AuthorId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Container>().WithMany().HasForeignKey(q => q.TalkedAboutIn).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

@@ -12,7 +12,7 @@ internal static class ListQuestions
 {
     public sealed record AnswerView(Guid Id, bool Mine, string Author, string Text, DateTime UpdatedAt, int Version);
 
-    public sealed record QuestionView(Guid Id, bool Mine, string Asker, Audience Audience, string Text, bool ForContainer, DateTime CreatedAt, IReadOnlyList<AnswerView> Answers);
+    public sealed record QuestionView(Guid Id, bool Mine, string Asker, Audience Audience, string Text, bool ForContainer, bool TalkedAboutInContainer, DateTime CreatedAt, IReadOnlyList<AnswerView> Answers);
 
     public sealed class Handler(AppDbContext db, SpaceAccess access, ContentKeys keys, JournalText journal)
     {
@@ -37,7 +37,7 @@ internal static class ListQuestions
                 var key = await keys.ForAsync(spaceId, q.AuthorId, q.Audience, cancellationToken);
                 views.Add(new QuestionView(
                     q.Id, q.AuthorId == me.UserId, authors(q.AuthorId), q.Audience,
-                    ContentKeys.Open(key, q.Text, q.Binding), q.ForContainer, q.CreatedAt,
+                    ContentKeys.Open(key, q.Text, q.Binding), q.ForContainer, q.TalkedAboutIn is not null, q.CreatedAt,
                     [.. answers.Where(a => a.QuestionId == q.Id).Select(a => new AnswerView(
                         a.Id, a.AuthorId == me.UserId, authors(a.AuthorId), ContentKeys.Open(key, a.Text, HonestAnswer.Bind(a.Id)), a.UpdatedAt,
                         a.AuthorId == me.UserId ? a.Version : 0))]));

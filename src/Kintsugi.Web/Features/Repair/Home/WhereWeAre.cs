@@ -18,7 +18,7 @@ internal static class WhereWeAre
 
     public sealed record View(Stage? Stage, Stage? Next, IReadOnlyList<Waiting> ForMe, string GentleWord);
 
-    public sealed class Handler(AppDbContext db, SpaceAccess access, GetDecision.Handler decision, GetStage.Handler stage, ListBreaches.Handler breaches, ListConversations.Handler conversations, TimeProvider time)
+    public sealed class Handler(AppDbContext db, SpaceAccess access, GetDecision.Handler decision, GetStage.Handler stage, ListBreaches.Handler breaches, ListConversations.Handler conversations, Atone.ContainersWaiting.Handler containers, TimeProvider time)
     {
         public async Task<Outcome<View>> HandleAsync(Guid spaceId, CancellationToken cancellationToken)
         {
@@ -83,6 +83,7 @@ internal static class WhereWeAre
             }
 
             waiting.AddRange(await Atone.AtoneWaiting.ForAsync(db, spaceId, me.UserId, cancellationToken));
+            waiting.AddRange(await containers.HandleAsync(spaceId, me, cancellationToken));
 
             foreach (var back in myStage.ProposedBack.Where(s => s != myStage.MyProposal))
             {

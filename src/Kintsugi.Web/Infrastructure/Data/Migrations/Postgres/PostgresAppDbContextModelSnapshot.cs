@@ -191,6 +191,86 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Commitments", (string)null);
                 });
 
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.Container", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Closing")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ExtraMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PausedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PausedSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PausedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Plan")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SpeakerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("WithPractitioner")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SpaceId", "StartsAt");
+
+                    b.ToTable("Containers", (string)null);
+                });
+
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.ContainerReminder", b =>
+                {
+                    b.Property<Guid>("ContainerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ContainerId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ContainerReminders", (string)null);
+                });
+
             modelBuilder.Entity("Kintsugi.Web.Features.Atone.FollowThrough", b =>
                 {
                     b.Property<Guid>("Id")
@@ -282,6 +362,9 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid>("SpaceId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("TalkedAboutIn")
+                        .HasColumnType("uuid");
+
                     b.Property<byte[]>("Text")
                         .IsRequired()
                         .HasColumnType("bytea");
@@ -289,6 +372,8 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorId");
+
+                    b.HasIndex("TalkedAboutIn");
 
                     b.HasIndex("SpaceId", "CreatedAt");
 
@@ -382,6 +467,52 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("UserId");
 
                     b.ToTable("Noticed", (string)null);
+                });
+
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.ParkedItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ContainerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("PlacedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("TalkedAbout")
+                        .HasColumnType("boolean");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("ContainerId");
+
+                    b.HasIndex("SpaceId", "AuthorId");
+
+                    b.ToTable("ParkedItems", (string)null);
                 });
 
             modelBuilder.Entity("Kintsugi.Web.Features.Journal.JournalEntry", b =>
@@ -986,6 +1117,30 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.Container", b =>
+                {
+                    b.HasOne("Kintsugi.Web.Features.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.ContainerReminder", b =>
+                {
+                    b.HasOne("Kintsugi.Web.Features.Atone.Container", null)
+                        .WithMany()
+                        .HasForeignKey("ContainerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kintsugi.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kintsugi.Web.Features.Atone.FollowThrough", b =>
                 {
                     b.HasOne("Kintsugi.Web.Features.Atone.Commitment", null)
@@ -1023,6 +1178,11 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("SpaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Kintsugi.Web.Features.Atone.Container", null)
+                        .WithMany()
+                        .HasForeignKey("TalkedAboutIn")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Kintsugi.Web.Features.Atone.Letter", b =>
@@ -1060,6 +1220,26 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Kintsugi.Web.Features.Account.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.ParkedItem", b =>
+                {
+                    b.HasOne("Kintsugi.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kintsugi.Web.Features.Atone.Container", null)
+                        .WithMany()
+                        .HasForeignKey("ContainerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Kintsugi.Web.Features.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

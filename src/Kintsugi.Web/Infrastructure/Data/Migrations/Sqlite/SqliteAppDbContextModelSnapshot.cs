@@ -186,6 +186,86 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Commitments", (string)null);
                 });
 
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.Container", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Closing")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExtraMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PausedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PausedSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PausedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Plan")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SpeakerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WithPractitioner")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SpaceId", "StartsAt");
+
+                    b.ToTable("Containers", (string)null);
+                });
+
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.ContainerReminder", b =>
+                {
+                    b.Property<Guid>("ContainerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ContainerId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ContainerReminders", (string)null);
+                });
+
             modelBuilder.Entity("Kintsugi.Web.Features.Atone.FollowThrough", b =>
                 {
                     b.Property<Guid>("Id")
@@ -277,6 +357,9 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid>("SpaceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("TalkedAboutIn")
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("Text")
                         .IsRequired()
                         .HasColumnType("BLOB");
@@ -284,6 +367,8 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorId");
+
+                    b.HasIndex("TalkedAboutIn");
 
                     b.HasIndex("SpaceId", "CreatedAt");
 
@@ -377,6 +462,52 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("UserId");
 
                     b.ToTable("Noticed", (string)null);
+                });
+
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.ParkedItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ContainerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PlacedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TalkedAbout")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("ContainerId");
+
+                    b.HasIndex("SpaceId", "AuthorId");
+
+                    b.ToTable("ParkedItems", (string)null);
                 });
 
             modelBuilder.Entity("Kintsugi.Web.Features.Journal.JournalEntry", b =>
@@ -977,6 +1108,30 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.Container", b =>
+                {
+                    b.HasOne("Kintsugi.Web.Features.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.ContainerReminder", b =>
+                {
+                    b.HasOne("Kintsugi.Web.Features.Atone.Container", null)
+                        .WithMany()
+                        .HasForeignKey("ContainerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kintsugi.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kintsugi.Web.Features.Atone.FollowThrough", b =>
                 {
                     b.HasOne("Kintsugi.Web.Features.Atone.Commitment", null)
@@ -1014,6 +1169,11 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("SpaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Kintsugi.Web.Features.Atone.Container", null)
+                        .WithMany()
+                        .HasForeignKey("TalkedAboutIn")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Kintsugi.Web.Features.Atone.Letter", b =>
@@ -1051,6 +1211,26 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Kintsugi.Web.Features.Account.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kintsugi.Web.Features.Atone.ParkedItem", b =>
+                {
+                    b.HasOne("Kintsugi.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kintsugi.Web.Features.Atone.Container", null)
+                        .WithMany()
+                        .HasForeignKey("ContainerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Kintsugi.Web.Features.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

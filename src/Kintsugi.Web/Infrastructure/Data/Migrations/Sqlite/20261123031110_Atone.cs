@@ -51,28 +51,31 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "HonestQuestions",
+                name: "Containers",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Audience = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Text = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    ForContainer = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Plan = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    WithPractitioner = table.Column<bool>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SpeakerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PausedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PausedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PausedSeconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExtraMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Closing = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_HonestQuestions", x => x.Id);
+                    table.PrimaryKey("PK_Containers", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_HonestQuestions_AspNetUsers_AuthorId",
-                        column: x => x.AuthorId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_HonestQuestions_Spaces_SpaceId",
+                        name: "FK_Containers_Spaces_SpaceId",
                         column: x => x.SpaceId,
                         principalTable: "Spaces",
                         principalColumn: "Id",
@@ -137,31 +140,100 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "HonestAnswers",
+                name: "ContainerReminders",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    QuestionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Text = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    ContainerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_HonestAnswers", x => x.Id);
+                    table.PrimaryKey("PK_ContainerReminders", x => new { x.ContainerId, x.UserId });
                     table.ForeignKey(
-                        name: "FK_HonestAnswers_AspNetUsers_AuthorId",
+                        name: "FK_ContainerReminders_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ContainerReminders_Containers_ContainerId",
+                        column: x => x.ContainerId,
+                        principalTable: "Containers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HonestQuestions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Audience = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Text = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    ForContainer = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TalkedAboutIn = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HonestQuestions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HonestQuestions_AspNetUsers_AuthorId",
                         column: x => x.AuthorId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_HonestAnswers_HonestQuestions_QuestionId",
-                        column: x => x.QuestionId,
-                        principalTable: "HonestQuestions",
+                        name: "FK_HonestQuestions_Containers_TalkedAboutIn",
+                        column: x => x.TalkedAboutIn,
+                        principalTable: "Containers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_HonestQuestions_Spaces_SpaceId",
+                        column: x => x.SpaceId,
+                        principalTable: "Spaces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ParkedItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Audience = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Text = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    ContainerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PlacedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    TalkedAbout = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ParkedItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ParkedItems_AspNetUsers_AuthorId",
+                        column: x => x.AuthorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ParkedItems_Containers_ContainerId",
+                        column: x => x.ContainerId,
+                        principalTable: "Containers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_ParkedItems_Spaces_SpaceId",
+                        column: x => x.SpaceId,
+                        principalTable: "Spaces",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -211,6 +283,36 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "HonestAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HonestAnswers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HonestAnswers_AspNetUsers_AuthorId",
+                        column: x => x.AuthorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_HonestAnswers_HonestQuestions_QuestionId",
+                        column: x => x.QuestionId,
+                        principalTable: "HonestQuestions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_JournalEntries_LetterId",
                 table: "JournalEntries",
@@ -225,6 +327,16 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "IX_Commitments_SpaceId_CreatedAt",
                 table: "Commitments",
                 columns: new[] { "SpaceId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContainerReminders_UserId",
+                table: "ContainerReminders",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Containers_SpaceId_StartsAt",
+                table: "Containers",
+                columns: new[] { "SpaceId", "StartsAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FollowThroughs_CommitmentId_Day",
@@ -253,6 +365,11 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                 columns: new[] { "SpaceId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_HonestQuestions_TalkedAboutIn",
+                table: "HonestQuestions",
+                column: "TalkedAboutIn");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Letters_AuthorId",
                 table: "Letters",
                 column: "AuthorId");
@@ -266,6 +383,21 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "IX_Noticed_UserId",
                 table: "Noticed",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ParkedItems_AuthorId",
+                table: "ParkedItems",
+                column: "AuthorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ParkedItems_ContainerId",
+                table: "ParkedItems",
+                column: "ContainerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ParkedItems_SpaceId_AuthorId",
+                table: "ParkedItems",
+                columns: new[] { "SpaceId", "AuthorId" });
 
             migrationBuilder.AddForeignKey(
                 name: "FK_JournalEntries_Letters_LetterId",
@@ -284,6 +416,9 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                 table: "JournalEntries");
 
             migrationBuilder.DropTable(
+                name: "ContainerReminders");
+
+            migrationBuilder.DropTable(
                 name: "HonestAnswers");
 
             migrationBuilder.DropTable(
@@ -293,6 +428,9 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "Noticed");
 
             migrationBuilder.DropTable(
+                name: "ParkedItems");
+
+            migrationBuilder.DropTable(
                 name: "HonestQuestions");
 
             migrationBuilder.DropTable(
@@ -300,6 +438,9 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "FollowThroughs");
+
+            migrationBuilder.DropTable(
+                name: "Containers");
 
             migrationBuilder.DropTable(
                 name: "Commitments");
