@@ -99,7 +99,8 @@ public abstract partial class AuthorizationMatrix(KintsugiApp app)
             ids[name] = Camel(name) switch
             {
                 "spaceId" => scene.SpaceId,
-                "entryId" or "breachId" or "itemId" => item!.Id,
+                "entryId" or "breachId" or "itemId" or "letterId" or "commitmentId" or "questionId" => item!.Id,
+                "lineId" => item!.LineId ?? throw new InvalidOperationException($"{row.Route} names a log line, but the item has none."),
                 "containerId" => container!.Value,
                 "conversationId" => conversation!.Id,
                 "reflectionId" => conversation!.ReflectionId,
@@ -146,6 +147,12 @@ public abstract partial class AuthorizationMatrix(KintsugiApp app)
             if (expected.ShowsItem != true && item.Wordings.FirstOrDefault(w => text.Contains(w, StringComparison.Ordinal)) is { } leaked)
             {
                 problems.Add($"the answer carries the item's text \"{leaked}\"");
+            }
+
+            // What only its author ever reads (a letter's drafts from before it was shared), whatever the item's state.
+            if (actor != Actor.Author && item.AuthorOnly?.FirstOrDefault(w => text.Contains(w, StringComparison.Ordinal)) is { } draft)
+            {
+                problems.Add($"the answer carries \"{draft}\", which only the author may read");
             }
 
             if (expected.ShowsItemId is { } showsId && (int)response.StatusCode == expected.Status && expected.Status < 300
@@ -261,8 +268,18 @@ internal sealed class MatrixScene
     {
         MatrixSubject.Breach => Breaches,
         MatrixSubject.Parked => Parked,
+        MatrixSubject.Letter => Letters,
+        MatrixSubject.Commitment => Commitments,
+        MatrixSubject.Question => Questions,
         _ => Items,
     };
+
+    /// <summary>A's letters, commitments (each with a kept day logged) and questions, one per item state.</summary>
+    public Dictionary<ItemState, MatrixItem> Letters { get; } = [];
+
+    public Dictionary<ItemState, MatrixItem> Commitments { get; } = [];
+
+    public Dictionary<ItemState, MatrixItem> Questions { get; } = [];
 
     /// <summary>A's parked items, one per item state (placed on <see cref="PartnersContainer"/> or <see cref="PractitionerContainer"/>; see MatrixWorld.NewParkedAsync).</summary>
     public Dictionary<ItemState, MatrixItem> Parked { get; } = [];
@@ -394,6 +411,9 @@ internal sealed class MatrixWorld
             {
                 scene.Items[state] = await NewItemAsync(scene, state);
                 scene.Breaches[state] = await NewBreachAsync(scene, state, withConversation: true);
+                scene.Letters[state] = await NewLetterAsync(scene, state);
+                scene.Commitments[state] = await NewCommitmentAsync(scene, state);
+                scene.Questions[state] = await NewQuestionAsync(scene, state);
             }
 
             scene.Conversations[ItemState.None] = await NewConversationAsync(scene, breachId: null, withNotes: true);
@@ -421,6 +441,9 @@ internal sealed class MatrixWorld
         {
             MatrixSubject.Breach => NewBreachAsync(scene, state, withConversation: false),
             MatrixSubject.Parked => NewParkedAsync(scene, state),
+            MatrixSubject.Letter => NewLetterAsync(scene, state),
+            MatrixSubject.Commitment => NewCommitmentAsync(scene, state),
+            MatrixSubject.Question => NewQuestionAsync(scene, state),
             _ => NewItemAsync(scene, state),
         };
 
@@ -468,6 +491,112 @@ internal sealed class MatrixWorld
         }
 
         return new MatrixItem(id, state, second, [first, second], 1);
+    }
+
+
+    private static string AudienceOf(ItemState state) => state switch
+    {
+        ItemState.Private => "onlyMe",
+        ItemState.SharedWithPartners or ItemState.Deleted => "partners",
+        _ => "partnersAndPractitioner",
+    };
+
+    /// <summary>
+    /// A letter of A's in the given state. A private draft comes first (only A may ever read it, in any
+    /// state); the letter is shared with what its next draft says, then rewritten, so that a reader
+    /// has an earlier wording too; then withdrawn or deleted.
+    /// </summary>
+    public async Task<MatrixItem> NewLetterAsync(MatrixScene scene, ItemState state)
+    {
+        var tag = $"matrix-letter-{state}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
+        var (draft, first, second) = (tag + "-draft", tag + "-first", tag + "-second");
+        var letters = $"/api/v1/spaces/{scene.SpaceId}/letters";
+        var created = await A.PostJsonAsync(letters, new { text = draft });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await Responses.JsonAsync(created)).GetProperty("id").GetGuid();
+        var letter = $"{letters}/{id}";
+        if (state == ItemState.Private)
+        {
+            return new MatrixItem(id, state, draft, [draft], 1);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await A.PutJsonAsync(letter, new { text = first, version = 1 })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await A.PutJsonAsync(letter + "/audience", new { audience = AudienceOf(state) })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await A.PutJsonAsync(letter, new { text = second, version = 3 })).StatusCode);
+        var version = 4;
+        if (state == ItemState.Withdrawn)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await A.PutJsonAsync(letter + "/audience", new { audience = "onlyMe" })).StatusCode);
+            version = 5;
+        }
+        else if (state == ItemState.Deleted)
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await A.Http.DeleteAsync(letter)).StatusCode);
+        }
+
+        return new MatrixItem(id, state, second, [draft, first, second], version, AuthorOnly: [draft]);
+    }
+
+    /// <summary>
+    /// A commitment of A's in the given state, with a kept day logged (with a note) that nobody has
+    /// noticed yet; reworded while shared; then withdrawn or deleted.
+    /// </summary>
+    public async Task<MatrixItem> NewCommitmentAsync(MatrixScene scene, ItemState state)
+    {
+        var tag = $"matrix-commitment-{state}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
+        var (first, second, note) = (tag + "-first", tag + "-second", tag + "-note");
+        var commitments = $"/api/v1/spaces/{scene.SpaceId}/commitments";
+        var created = await A.PostJsonAsync(commitments, new { what = first, howOften = "daily", audience = AudienceOf(state) });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await Responses.JsonAsync(created)).GetProperty("id").GetGuid();
+        var commitment = $"{commitments}/{id}";
+        var logged = await A.PostJsonAsync(commitment + "/log", new { day = DateOnly.FromDateTime(Now.UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), kept = true, note });
+        Assert.Equal(HttpStatusCode.Created, logged.StatusCode);
+        var line = (await Responses.JsonAsync(logged)).GetProperty("id").GetGuid();
+        if (state == ItemState.Private)
+        {
+            return new MatrixItem(id, state, first, [first, note], 1, line);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await A.PutJsonAsync(commitment, new { what = second, howOften = "daily", version = 1 })).StatusCode);
+        var version = 2;
+        if (state == ItemState.Withdrawn)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await A.PutJsonAsync(commitment + "/audience", new { audience = "onlyMe" })).StatusCode);
+            version = 3;
+        }
+        else if (state == ItemState.Deleted)
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await A.Http.DeleteAsync(commitment)).StatusCode);
+        }
+
+        return new MatrixItem(id, state, second, [first, second, note], version, line);
+    }
+
+    /// <summary>
+    /// A question of A's in the given state; B has answered the ones shared with them. A question cannot
+    /// be withdrawn: in that state it is one A kept to themself. Deleted: shared, then taken back unanswered.
+    /// </summary>
+    public async Task<MatrixItem> NewQuestionAsync(MatrixScene scene, ItemState state)
+    {
+        var tag = $"matrix-question-{state}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
+        var (text, answer) = (tag + "-text", tag + "-answer");
+        var questions = $"/api/v1/spaces/{scene.SpaceId}/questions";
+        var audience = state == ItemState.Withdrawn ? "onlyMe" : AudienceOf(state);
+        var created = await A.PostJsonAsync(questions, new { text, audience });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await Responses.JsonAsync(created)).GetProperty("id").GetGuid();
+        switch (state)
+        {
+            case ItemState.SharedWithPartners or ItemState.SharedWithPractitioner:
+                Assert.Equal(HttpStatusCode.OK, (await B.PutJsonAsync($"{questions}/{id}/answer", new { text = answer, version = 0 })).StatusCode);
+                return new MatrixItem(id, state, text, [text, answer], 1);
+            case ItemState.Deleted:
+                Assert.Equal(HttpStatusCode.NoContent, (await A.Http.DeleteAsync($"{questions}/{id}")).StatusCode);
+                break;
+        }
+
+        return new MatrixItem(id, state, text, [text], 0);
     }
 
     /// <summary>

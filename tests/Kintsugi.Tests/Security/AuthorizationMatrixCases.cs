@@ -82,12 +82,23 @@ public enum MatrixSubject
     Entry,
     Breach,
 
+    /// <summary>A letter of accountability (<c>{letterId}</c>).</summary>
+    Letter,
+
+    /// <summary>A repair commitment (<c>{commitmentId}</c>) with a kept day logged (<c>{lineId}</c>).</summary>
+    Commitment,
+
+    /// <summary>A question for honest answers (<c>{questionId}</c>).</summary>
+    Question,
+
     /// <summary>Something A parked: private, or on the agenda of a container (see MatrixScene.ContainerFor).</summary>
     Parked,
 }
 
 /// <summary>The item a case is about, as its author made it.</summary>
-public sealed record MatrixItem(Guid Id, ItemState State, string Text, IReadOnlyList<string> Wordings, int Version);
+/// <param name="LineId">For a commitment: the kept day A logged.</param>
+/// <param name="AuthorOnly">Wordings nobody but the author may ever read, whatever the state (a letter's drafts from before it was shared).</param>
+public sealed record MatrixItem(Guid Id, ItemState State, string Text, IReadOnlyList<string> Wordings, int Version, Guid? LineId = null, IReadOnlyList<string>? AuthorOnly = null);
 
 /// <summary>
 /// A rebuilding conversation A started (about the case's breach, for rows per item state): B has the
@@ -181,6 +192,12 @@ public static class AuthorizationMatrixCases
     private const string Stage = "/api/v1/spaces/{spaceId:guid}/stage/";
     private const string Conversations = "/api/v1/spaces/{spaceId:guid}/conversations/";
     private const string Conversation = "/api/v1/spaces/{spaceId:guid}/conversations/{conversationId:guid}/";
+    private const string Letters = "/api/v1/spaces/{spaceId:guid}/letters/";
+    private const string Letter = "/api/v1/spaces/{spaceId:guid}/letters/{letterId:guid}";
+    private const string Commitments = "/api/v1/spaces/{spaceId:guid}/commitments/";
+    private const string Commitment = "/api/v1/spaces/{spaceId:guid}/commitments/{commitmentId:guid}/";
+    private const string Questions = "/api/v1/spaces/{spaceId:guid}/questions/";
+    private const string Question = "/api/v1/spaces/{spaceId:guid}/questions/{questionId:guid}";
     private const string Containers = "/api/v1/spaces/{spaceId:guid}/containers/";
     private const string Container = "/api/v1/spaces/{spaceId:guid}/containers/{containerId:guid}/";
     private const string ParkedApi = "/api/v1/spaces/{spaceId:guid}/parked/";
@@ -197,6 +214,218 @@ public static class AuthorizationMatrixCases
         {
             Body = async t => new { name = SpaceName, journey = "affair", values = SpaceValues, version = await t.SpaceVersionAsync() },
             Witness = Space,
+        },
+
+        // The Atone stage. Letters, commitments and questions are content like journal entries (one
+        // author, an audience); only partners write them; the practitioner reads what is shared with them.
+        new("GET", Letters, (a, s) => Inside(a, who => who is Actor.Author or Actor.Partner or Actor.ThirdPartner or Actor.Practitioner
+            ? Ok with { ShowsItem = CanRead(who, s) }
+            : NotFound))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Letter,
+        },
+        new("POST", Letters, (a, _) => Inside(a, PartnersOnly(Created)))
+        {
+            Body = _ => Task.FromResult<object>(new { text = "matrix: a letter by whoever was allowed", audience = "partners" }),
+            Witness = Letters,
+        },
+        new("GET", Letter, (a, s) => Inside(a, who => CanRead(who, s) ? Ok with { ShowsItem = true, ShowsItemId = true } : NotFound))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Letter,
+        },
+        new("PUT", Letter, (a, s) => Inside(a, AuthorOnly(s, Ok)))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Letter,
+            Body = t => Task.FromResult<object>(new { text = "matrix: a draft by whoever was allowed", version = t.Item!.Version }),
+            Witness = Letter,
+        },
+        new("PUT", Letter + "/audience", (a, s) => Inside(a, AuthorOnly(s, Ok)))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Letter,
+            Body = _ => Task.FromResult<object>(new { audience = "partners" }),
+            Witness = Letter,
+        },
+        new("DELETE", Letter, (a, s) => Inside(a, AuthorOnly(s, NoContent)))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Letter,
+            Witness = Letter,
+        },
+
+        // An answer to a letter is a journal entry: a partner who can read someone else's letter may
+        // write one; a letter one cannot read (or one's own) is refused like one that does not exist.
+        new("POST", Letter + "/responses", (a, s) => Inside(a, who => who switch
+        {
+            Actor.Partner or Actor.ThirdPartner => CanRead(who, s) ? Created : BadRequest,
+            Actor.Author or Actor.OtherSpaceOwnRoute => BadRequest, // their own letter; a letter not in their space
+            _ => NotFound,
+        }))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Letter,
+            Body = _ => Task.FromResult<object>(new { text = "matrix: an answer by whoever was allowed", audience = "partners" }),
+            Witness = Letter,
+        },
+
+        // Commitments: only the author keeps the log; "I noticed" is for the other partners who can read it, on a kept day.
+        new("GET", Commitments, (a, s) => Inside(a, who => who is Actor.Author or Actor.Partner or Actor.ThirdPartner or Actor.Practitioner
+            ? Ok with { ShowsItem = CanRead(who, s) }
+            : NotFound))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Commitment,
+        },
+        new("POST", Commitments, (a, _) => Inside(a, PartnersOnly(Created)))
+        {
+            Body = _ => Task.FromResult<object>(new { what = "matrix: a commitment by whoever was allowed", howOften = "weekly", audience = "partners" }),
+            Witness = Commitments,
+        },
+        new("GET", Commitment, (a, s) => Inside(a, who => CanRead(who, s) ? Ok with { ShowsItem = true, ShowsItemId = true } : NotFound))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Commitment,
+        },
+        new("PUT", Commitment, (a, s) => Inside(a, AuthorOnly(s, Ok)))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Commitment,
+            Body = t => Task.FromResult<object>(new { what = "matrix: reworded by whoever was allowed", howOften = "daily", version = t.Item!.Version }),
+            Witness = Commitment,
+        },
+        new("PUT", Commitment + "audience", (a, s) => Inside(a, AuthorOnly(s, Ok)))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Commitment,
+            Body = _ => Task.FromResult<object>(new { audience = "partners" }),
+            Witness = Commitment,
+        },
+        new("PUT", Commitment + "ended", (a, s) => Inside(a, AuthorOnly(s, Ok)))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Commitment,
+            Body = _ => Task.FromResult<object>(new { ended = true }),
+            Witness = Commitment,
+        },
+        new("DELETE", Commitment, (a, s) => Inside(a, AuthorOnly(s, NoContent)))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Commitment,
+            Witness = Commitment,
+        },
+        new("POST", Commitment + "log", (a, s) => Inside(a, AuthorOnly(s, Created)))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Commitment,
+            Body = t => Task.FromResult<object>(new { day = DateOnly.FromDateTime(t.Now.UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), kept = false, note = "matrix: logged by whoever was allowed" }),
+            Witness = Commitment,
+        },
+        new("DELETE", Commitment + "log/{lineId:guid}", (a, s) => Inside(a, AuthorOnly(s, NoContent)))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Commitment,
+            Witness = Commitment,
+        },
+        new("PUT", Commitment + "log/{lineId:guid}/noticed", (a, s) => Inside(a, who => who switch
+        {
+            Actor.Partner or Actor.ThirdPartner => CanRead(who, s) ? Ok : NotFound,
+            Actor.Author => CanRead(who, s) ? BadRequest : NotFound, // not for one's own log
+            _ => NotFound,
+        }))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Commitment,
+            Body = _ => Task.FromResult<object>(new { noticed = true }),
+            Witness = Commitment,
+        },
+
+        // Honest answers: B has answered A's shared questions (so B's first answer is stale: 409), C has not;
+        // nobody answers their own; an answered question stays.
+        new("GET", Questions, (a, s) => Inside(a, who => who is Actor.Author or Actor.Partner or Actor.ThirdPartner or Actor.Practitioner
+            ? Ok with { ShowsItem = CanRead(who, s) }
+            : NotFound))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Question,
+        },
+        new("POST", Questions, (a, _) => Inside(a, PartnersOnly(Created)))
+        {
+            Body = _ => Task.FromResult<object>(new { text = "matrix: a question by whoever was allowed", audience = "partners" }),
+            Witness = Questions,
+        },
+        new("PUT", Question + "/answer", (a, s) => Inside(a, who => !CanRead(who, s) || who is not (Actor.Author or Actor.Partner or Actor.ThirdPartner) ? NotFound : who switch
+        {
+            Actor.Author => BadRequest,
+            Actor.Partner => Conflict,
+            _ => Ok,
+        }))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Question,
+            Body = _ => Task.FromResult<object>(new { text = "matrix: an answer by whoever was allowed", version = 0 }),
+            Witness = Questions,
+        },
+        new("PUT", Question + "/for-container", (a, s) => Inside(a, who => who is Actor.Author or Actor.Partner or Actor.ThirdPartner && CanRead(who, s) ? Ok : NotFound))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Question,
+            Body = _ => Task.FromResult<object>(new { forContainer = true }),
+            Witness = Questions,
+        },
+        new("DELETE", Question, (a, s) => Inside(a, who => who != Actor.Author || !CanRead(who, s) ? NotFound
+            : s is ItemState.SharedWithPartners or ItemState.SharedWithPractitioner ? Conflict // answered by B
+            : NoContent))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Question,
+            Witness = Questions,
+        },
+
+        // Where we are: A is reminded of their own unshared letter, a partner who can read it of a letter to read.
+        new("GET", "/api/v1/spaces/{spaceId:guid}/where-we-are", (a, s) => Inside(a, who => who switch
+        {
+            Actor.Author or Actor.Partner or Actor.ThirdPartner => Ok with
+            {
+                ShowsItem = false,
+                ShowsItemId = who == Actor.Author ? s is ItemState.Private or ItemState.Withdrawn : CanRead(who, s),
+                Shows = ["\"stage\":\"atone\""],
+            },
+            Actor.Practitioner => Ok with { ShowsItem = false, ShowsItemId = false, Shows = ["\"stage\":null", "\"forMe\":[]"] },
+            _ => NotFound,
+        }))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Letter,
+        },
+
+        // The Atone pages: like the API.
+        new("GET", Page + "/letters", (a, s) => OnPage(a, PartnersAnd(Ok with { ShowsItem = CanRead(a, s) }, practitioner: Ok with { ShowsItem = CanRead(a, s), Hides = [SpaceValues, PendingName] })))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Letter,
+        },
+        new("GET", Page + "/letters/{LetterId:guid}", (a, s) => OnPage(a, who => CanRead(who, s) ? Ok with { ShowsItem = true } : NotFound))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Letter,
+        },
+        new("GET", Page + "/commitments", (a, s) => OnPage(a, PartnersAnd(Ok with { ShowsItem = CanRead(a, s) }, practitioner: Ok with { ShowsItem = CanRead(a, s), Hides = [SpaceValues, PendingName] })))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Commitment,
+        },
+        new("GET", Page + "/commitments/{CommitmentId:guid}", (a, s) => OnPage(a, who => CanRead(who, s) ? Ok with { ShowsItem = true } : NotFound))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Commitment,
+        },
+        new("GET", Page + "/honest-answers", (a, s) => OnPage(a, PartnersAnd(Ok with { ShowsItem = CanRead(a, s) }, practitioner: Ok with { ShowsItem = CanRead(a, s), Hides = [SpaceValues, PendingName] })))
+        {
+            PerItemState = true,
+            Subject = MatrixSubject.Question,
         },
 
         // Open to every active member before the gate (no 403): taking the safety check, leaving.

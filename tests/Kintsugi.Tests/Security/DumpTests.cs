@@ -21,7 +21,8 @@ namespace Kintsugi.Tests.Security;
 /// kind of member's name, entries of each audience, an earlier wording, entries whose audience
 /// changed; the repair journey's breach records with the people's parts in them, accounts, impact
 /// statements, decision answers, what was heard and its correction, next steps, the next time,
-/// conversation notes), and then the raw bytes at rest are searched for each: on SQLite the database file
+/// conversation notes; the Atone stage's letters with their drafts and answers, commitments with
+/// their follow-through notes, questions and answers), and then the raw bytes at rest are searched for each: on SQLite the database file
 /// with its -wal and -shm files (before and after a checkpoint) and everything else in the data
 /// folder; on PostgreSQL a pg_dump of the app's database. A canary is "readable" if its text is
 /// there as UTF-8, UTF-16 or hex. Controls keep the test from passing vacuously: the API returns
@@ -123,6 +124,35 @@ public abstract class DumpTests(KintsugiApp app)
         var privateNote = await sam.PostJsonAsync(journal, new { text = Canary("conversationNotePrivate"), kind = "note", conversationId });
         Assert.Equal(HttpStatusCode.Created, privateNote.StatusCode);
 
+        // The Atone stage. A letter: a private draft, then the shared wording, rewritten after sharing
+        // (every draft is kept, sealed for its author); a letter kept private; an answer to the letter.
+        var letters = $"/api/v1/spaces/{spaceId}/letters";
+        var letter = await CreateAsync(alex, letters, new { text = Canary("letterDraftPrivate") });
+        Assert.Equal(HttpStatusCode.OK, (await alex.PutJsonAsync($"{letters}/{letter}", new { text = Canary("letterShared"), version = 1 })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await alex.PutJsonAsync($"{letters}/{letter}/audience", new { audience = "partnersAndPractitioner" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await alex.PutJsonAsync($"{letters}/{letter}", new { text = Canary("letterAfterSharing"), version = 3 })).StatusCode);
+        var privateLetter = await CreateAsync(alex, letters, new { text = Canary("letterPrivate") });
+        var letterResponse = await CreateAsync(sam, $"{letters}/{letter}/responses", new { text = Canary("letterResponse"), audience = "partners" });
+
+        // A commitment with its own words for how often, shared, with a log line and its note; one made
+        // private, logged, then shared (its note re-sealed with it); Sam noticed a kept day.
+        var commitments = $"/api/v1/spaces/{spaceId}/commitments";
+        var today = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var commitment = await CreateAsync(alex, commitments, new { what = Canary("commitmentWhat"), howOften = "other", howOftenWords = Canary("commitmentHowOften"), audience = "partners" });
+        var kept = await CreateAsync(alex, $"{commitments}/{commitment}/log", new { day = today, kept = true, note = Canary("followThroughNote") });
+        Assert.Equal(HttpStatusCode.OK, (await sam.PutJsonAsync($"{commitments}/{commitment}/log/{kept}/noticed", new { noticed = true })).StatusCode);
+        var sharedLater = await CreateAsync(sam, commitments, new { what = Canary("commitmentMadeShared"), howOften = "daily" });
+        await CreateAsync(sam, $"{commitments}/{sharedLater}/log", new { day = today, kept = false, note = Canary("followThroughNoteMadeShared") });
+        Assert.Equal(HttpStatusCode.OK, (await sam.PutJsonAsync($"{commitments}/{sharedLater}/audience", new { audience = "partnersAndPractitioner" })).StatusCode);
+
+        // Honest answers: a shared question with an answer that was rewritten, and a private one.
+        var questions = $"/api/v1/spaces/{spaceId}/questions";
+        var question = await CreateAsync(sam, questions, new { text = Canary("question"), forContainer = true });
+        Assert.Equal(HttpStatusCode.OK, (await alex.PutJsonAsync($"{questions}/{question}/answer", new { text = "A first answer, rewritten.", version = 0 })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await alex.PutJsonAsync($"{questions}/{question}/answer", new { text = Canary("answer"), version = 1 })).StatusCode);
+        await CreateAsync(sam, questions, new { text = Canary("questionPrivate"), audience = "onlyMe" });
+
+
         // Containers and parked items: the plan (local time as typed, in a zone whose UTC offset is
         // not whole hours, so the UTC start kept in the clear differs), the notes and what happens
         // next; something parked and kept private, something parked and put on the agenda.
@@ -165,6 +195,12 @@ public abstract class DumpTests(KintsugiApp app)
             (alex, $"/api/v1/spaces/{spaceId}/decision"),
             (alex, conversation),
             (sam, conversation),
+            (alex, $"{letters}/{letter}"),
+            (alex, $"{letters}/{privateLetter}"),
+            (alex, $"{journal}/{letterResponse}"),
+            (sam, commitments),
+            (doctor, $"{commitments}/{sharedLater}"),
+            (sam, questions),
             (alex, container),
             (alex, $"/api/v1/spaces/{spaceId}/parked"),
         })
@@ -203,6 +239,14 @@ public abstract class DumpTests(KintsugiApp app)
     }
 
     private static readonly string[] BreachKinds = ["broken-word", "other"];
+    /// <summary>POSTs what a person writes (201); returns its id.</summary>
+    private static async Task<Guid> CreateAsync(AppClient author, string path, object body)
+    {
+        var response = await author.PostJsonAsync(path, body);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await Responses.JsonAsync(response)).GetProperty("id").GetGuid();
+    }
+
 
     /// <summary>Records a breach; returns its id.</summary>
     private static async Task<Guid> RecordBreachAsync(AppClient author, string breaches, object record)

@@ -76,10 +76,43 @@ public static class PolicyTable
         new("GET,POST", "/spaces/{SpaceId:guid}/stages", Access.Member, "the stages and readiness"),
         new("GET,POST", "/spaces/{SpaceId:guid}/conversations", Access.Member, "rebuilding conversations: list and start"),
         new("GET,POST", "/spaces/{SpaceId:guid}/conversations/{ConversationId:guid}", Access.Member, "one rebuilding conversation"),
+        new("GET,POST", "/spaces/{SpaceId:guid}/letters", Access.Member, "letters of accountability: list and start one (partners)"),
+        new("GET,POST", "/spaces/{SpaceId:guid}/letters/{LetterId:guid}", Access.Member, "one letter: drafts and feedback (author), read and answer (readers)"),
+        new("GET,POST", "/spaces/{SpaceId:guid}/commitments", Access.Member, "repair commitments with their charts: list and make one (partners)"),
+        new("GET,POST", "/spaces/{SpaceId:guid}/commitments/{CommitmentId:guid}", Access.Member, "one commitment: log (author), I noticed (other partners), chart"),
+        new("GET,POST", "/spaces/{SpaceId:guid}/honest-answers", Access.Member, "honest answers: ask, answer, keep for a container"),
         new("GET,POST", "/spaces/{SpaceId:guid}/containers", Access.Member, "containers: list and plan (partners)"),
         new("GET,POST", "/spaces/{SpaceId:guid}/containers/{ContainerId:guid}", Access.Member, "one container: agenda, timer, turns, pause, notes (partners; the practitioner when held with them)"),
         new("GET,POST", "/spaces/{SpaceId:guid}/parked", Access.Member, "what I parked: put on an agenda, take off, change, delete (partners, own items)"),
         new("POST", "/spaces/{spaceId:guid}/park", Access.Member, "the Park it form on every space page (partners)"),
+
+        // Atone API: letters of accountability (content with an author and an audience; every draft kept, sealed for the author)
+        new("GET", "/api/v1/spaces/{spaceId:guid}/letters/", Access.Member, "letters I may read"),
+        new("POST", "/api/v1/spaces/{spaceId:guid}/letters/", Access.Member, "start a letter (partners)"),
+        new("GET", "/api/v1/spaces/{spaceId:guid}/letters/{letterId:guid}", Access.Member, "one letter I may read (drafts and feedback for its author only)"),
+        new("PUT", "/api/v1/spaces/{spaceId:guid}/letters/{letterId:guid}", Access.Member, "save a new draft of my letter (author)"),
+        new("PUT", "/api/v1/spaces/{spaceId:guid}/letters/{letterId:guid}/audience", Access.Member, "share or take back my letter (author)"),
+        new("DELETE", "/api/v1/spaces/{spaceId:guid}/letters/{letterId:guid}", Access.Member, "delete my letter and its drafts (author)"),
+        new("POST", "/api/v1/spaces/{spaceId:guid}/letters/{letterId:guid}/responses", Access.Member, "answer a letter shared with me (partners; a journal entry)"),
+
+        // Atone API: repair commitments (content; the log is its author's, "I noticed" the other partners')
+        new("GET", "/api/v1/spaces/{spaceId:guid}/commitments/", Access.Member, "commitments I may read, with logs"),
+        new("POST", "/api/v1/spaces/{spaceId:guid}/commitments/", Access.Member, "make a commitment (partners)"),
+        new("GET", "/api/v1/spaces/{spaceId:guid}/commitments/{commitmentId:guid}/", Access.Member, "one commitment I may read"),
+        new("PUT", "/api/v1/spaces/{spaceId:guid}/commitments/{commitmentId:guid}/", Access.Member, "reword my commitment (author)"),
+        new("PUT", "/api/v1/spaces/{spaceId:guid}/commitments/{commitmentId:guid}/audience", Access.Member, "choose who reads my commitment (author)"),
+        new("PUT", "/api/v1/spaces/{spaceId:guid}/commitments/{commitmentId:guid}/ended", Access.Member, "lay down or take up my commitment (author)"),
+        new("DELETE", "/api/v1/spaces/{spaceId:guid}/commitments/{commitmentId:guid}/", Access.Member, "delete my commitment with its log (author)"),
+        new("POST", "/api/v1/spaces/{spaceId:guid}/commitments/{commitmentId:guid}/log", Access.Member, "log a day of my commitment (author)"),
+        new("DELETE", "/api/v1/spaces/{spaceId:guid}/commitments/{commitmentId:guid}/log/{lineId:guid}", Access.Member, "remove a line of my log (author)"),
+        new("PUT", "/api/v1/spaces/{spaceId:guid}/commitments/{commitmentId:guid}/log/{lineId:guid}/noticed", Access.Member, "I noticed, on a kept day (other partners who can read it)"),
+
+        // Atone API: honest answers (a question is content; its answers are read by exactly its readers)
+        new("GET", "/api/v1/spaces/{spaceId:guid}/questions/", Access.Member, "questions I may read, with their answers"),
+        new("POST", "/api/v1/spaces/{spaceId:guid}/questions/", Access.Member, "ask a question (partners)"),
+        new("PUT", "/api/v1/spaces/{spaceId:guid}/questions/{questionId:guid}/answer", Access.Member, "answer or rewrite my answer (partners who can read it, not the asker)"),
+        new("PUT", "/api/v1/spaces/{spaceId:guid}/questions/{questionId:guid}/for-container", Access.Member, "keep for a container or not (partners who can read it)"),
+        new("DELETE", "/api/v1/spaces/{spaceId:guid}/questions/{questionId:guid}", Access.Member, "take back my unanswered question (asker)"),
 
         // Public API
         new("POST", "/api/v1/account/register", Access.Anonymous, "create an account"),

@@ -12,10 +12,13 @@ namespace Kintsugi.Web.Features.Journal;
 /// <summary>Write a journal entry. It is private unless its author chooses otherwise (SECURITY.md A3).</summary>
 internal static class WriteEntry
 {
+    public const string Empty = "Write something first.";
+    public const string TooLong = "An entry can be up to 20,000 characters. Split it into two.";
+
     public sealed class Request
     {
-        [Required(ErrorMessage = "Write something first.")]
-        [StringLength(JournalEntry.MaxLength, ErrorMessage = "An entry can be up to 20,000 characters. Split it into two.")]
+        [Required(ErrorMessage = Empty)]
+        [StringLength(JournalEntry.MaxLength, ErrorMessage = TooLong)]
         public string Text { get; set; } = "";
 
         public Audience Audience { get; set; } = Audience.OnlyMe;
@@ -39,6 +42,12 @@ internal static class WriteEntry
             if (await access.PartnerAsync(spaceId, cancellationToken) is not { } me)
             {
                 return Outcome<Created>.NotFound();
+            }
+
+            // Checked here too: not every caller comes through endpoint validation (an answer to a letter is built from another request).
+            if (string.IsNullOrWhiteSpace(request.Text) || request.Text.Length > JournalEntry.MaxLength)
+            {
+                return Outcome<Created>.Invalid(nameof(Request.Text), string.IsNullOrWhiteSpace(request.Text) ? Empty : TooLong);
             }
 
             if (!Enum.IsDefined(request.Audience))
