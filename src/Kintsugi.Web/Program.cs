@@ -1,5 +1,6 @@
 using Kintsugi.Web.Components;
 using Kintsugi.Web.Features.Account;
+using Kintsugi.Web.Features.Agreements;
 using Kintsugi.Web.Features.Health;
 using Kintsugi.Web.Features.Journal;
 using Kintsugi.Web.Features.Repair;
@@ -8,6 +9,7 @@ using Kintsugi.Web.Infrastructure;
 using Kintsugi.Web.Infrastructure.Data;
 using Kintsugi.Web.Infrastructure.Email;
 using Kintsugi.Web.Infrastructure.Http;
+using Kintsugi.Web.Infrastructure.Reminders;
 using Kintsugi.Web.Infrastructure.Security;
 using Kintsugi.Web.Infrastructure.Storage;
 
@@ -19,6 +21,7 @@ builder.AddDatabase(data);
 builder.AddEmail(data);
 builder.AddAccounts();
 builder.Services.AddSpaces(builder.Configuration);
+builder.Services.AddReminders(builder.Configuration);
 builder.Services.AddApi();
 builder.Services.AddHealth();
 builder.Services.AddRazorComponents();
@@ -34,7 +37,8 @@ app.MapQuickExit();
 app.MapAccountEndpoints();
 var api = app.MapApi();
 api.MapAccountApi();
-api.MapSpacesApi().MapJournalApi().MapRepairApi();
+api.MapSpacesApi().MapJournalApi().MapRepairApi().MapAgreementsApi();
+api.MapRemindersApi();
 app.MapOpenApi().AllowAnonymous();
 app.MapNotFound();
 

@@ -20,6 +20,9 @@ public enum EntryKind
 
     /// <summary>A note taken during a rebuilding conversation.</summary>
     Note,
+
+    /// <summary>A partner's own view of a crossed agreement (the "examine" part of the crossing loop).</summary>
+    Examination,
 }
 
 /// <summary>
@@ -45,6 +48,9 @@ internal sealed class JournalEntry : ISpaceContent
 
     /// <summary>The conversation a note was taken in; cleared if that conversation goes.</summary>
     public Guid? ConversationId { get; set; }
+
+    /// <summary>The crossed agreement an examination is about; cleared if that record goes.</summary>
+    public Guid? CrossingId { get; set; }
 
     public byte[] Body { get; set; } = [];
 
@@ -94,6 +100,8 @@ internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<Journ
         builder.HasIndex(e => new { e.SpaceId, e.CreatedAt });
         builder.HasIndex(e => e.BreachId);
         builder.HasIndex(e => e.ConversationId);
+        builder.HasIndex(e => e.CrossingId);
+        builder.HasOne<Agreements.Crossing>().WithMany().HasForeignKey(e => e.CrossingId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Breach>().WithMany().HasForeignKey(e => e.BreachId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Conversation>().WithMany().HasForeignKey(e => e.ConversationId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(e => e.AuthorId);

@@ -25,6 +25,9 @@ internal static class WriteEntry
         public Guid? BreachId { get; set; }
 
         public Guid? ConversationId { get; set; }
+
+        /// <summary>With kind examination: the crossed agreement it is about.</summary>
+        public Guid? CrossingId { get; set; }
     }
 
     public sealed record Created(Guid Id);
@@ -60,6 +63,7 @@ internal static class WriteEntry
                 Kind = request.Kind,
                 BreachId = request.Kind is EntryKind.Account or EntryKind.Impact ? request.BreachId : null,
                 ConversationId = request.Kind == EntryKind.Note ? request.ConversationId : null,
+                CrossingId = request.Kind == EntryKind.Examination ? request.CrossingId : null,
                 Body = ContentKeys.Seal(key, request.Text.Trim(), JournalEntry.Bind(id)),
                 CreatedAt = now.UtcDateTime,
                 UpdatedAt = now.UtcDateTime,
@@ -87,8 +91,13 @@ internal static class WriteEntry
                     return await db.Conversations.SeenBy(db, author).AnyAsync(c => c.Id == conversationId && c.SpaceId == spaceId, cancellationToken)
                         ? null
                         : (nameof(Request.ConversationId), "Choose a conversation of this space.");
+                case EntryKind.Examination:
+                    var crossingId = request.CrossingId ?? Guid.Empty;
+                    return await db.Crossings.SeenBy(db, author).AnyAsync(c => c.Id == crossingId && c.SpaceId == spaceId, cancellationToken)
+                        ? null
+                        : (nameof(Request.CrossingId), "Choose a crossed agreement of this space.");
                 default:
-                    return (nameof(Request.Kind), "Choose what you are writing: an entry, an account, an impact statement or a note.");
+                    return (nameof(Request.Kind), "Choose what you are writing: an entry, an account, an impact statement, a note or a view of a crossed agreement.");
             }
         }
     }

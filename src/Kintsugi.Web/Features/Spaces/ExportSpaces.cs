@@ -16,9 +16,9 @@ internal static class ExportSpaces
 
     public sealed record Entry(Guid Id, Audience Audience, EntryKind Kind, string Text, DateTime CreatedAt, DateTime UpdatedAt, IReadOnlyList<EntryVersion> EarlierVersions);
 
-    public sealed record SpaceSection(Guid Id, string Name, MemberRole Role, string DisplayName, DateTime RequestedAt, DateTime? JoinedAt, IReadOnlyList<Entry> Journal, ExportRepair.Section? Repair);
+    public sealed record SpaceSection(Guid Id, string Name, MemberRole Role, string DisplayName, DateTime RequestedAt, DateTime? JoinedAt, IReadOnlyList<Entry> Journal, ExportRepair.Section? Repair, Agreements.ExportAgreements.Section? Agreements);
 
-    public sealed class Handler(AppDbContext db, ContentKeys keys, ExportRepair.Handler repair)
+    public sealed class Handler(AppDbContext db, ContentKeys keys, ExportRepair.Handler repair, Agreements.ExportAgreements.Handler agreements)
     {
         public async Task<IReadOnlyList<SpaceSection>> HandleAsync(Guid userId, CancellationToken cancellationToken)
         {
@@ -51,7 +51,8 @@ internal static class ExportSpaces
                 // Someone still waiting for approval sees nothing of the space, in the export too.
                 var spaceName = m.Status == MemberStatus.Active ? ContentKeys.Open(spaceKey, name, SpaceText.Name(m.SpaceId)) : "";
                 sections.Add(new SpaceSection(m.SpaceId, spaceName, m.Role, ContentKeys.Open(spaceKey, m.DisplayName, SpaceText.DisplayName(m.Id)), m.RequestedAt, m.JoinedAt, journal,
-                    m.Status == MemberStatus.Active ? await repair.HandleAsync(m.SpaceId, userId, cancellationToken) : null));
+                    m.Status == MemberStatus.Active ? await repair.HandleAsync(m.SpaceId, userId, cancellationToken) : null,
+                    m.Status == MemberStatus.Active ? await agreements.HandleAsync(m.SpaceId, userId, cancellationToken) : null));
             }
 
             return sections;

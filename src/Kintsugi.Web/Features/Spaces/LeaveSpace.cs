@@ -52,6 +52,7 @@ internal static class LeaveSpace
                 .Where(e => e.SpaceId == spaceId && e.AuthorId == userId && (!keepShared || e.Audience == Audience.OnlyMe))
                 .ExecuteDeleteAsync(CancellationToken.None);
             await RepairCleanup.ForgetAsync(db, spaceId, userId, keepShared);
+            await Agreements.AgreementCleanup.ForgetAsync(db, spaceId, userId);
             await db.Invites.Where(i => i.SpaceId == spaceId && i.CreatedBy == userId).ExecuteDeleteAsync(CancellationToken.None);
             await db.JoinApprovals
                 .Where(a => a.ApproverId == userId && db.Memberships.Any(m => m.Id == a.MembershipId && m.SpaceId == spaceId))
@@ -74,6 +75,7 @@ internal static class LeaveSpace
                 // After the commit, like ApproveJoin: a partner approving at this moment is then seen.
                 // With one partner fewer, the journey may move on for those who stay: first that, then anyone now approved joins.
                 await RepairCleanup.AfterLeaveAsync(db, spaceId, time.GetUtcNow().UtcDateTime);
+                await Agreements.AgreementCleanup.AfterLeaveAsync(db, spaceId, time.GetUtcNow().UtcDateTime);
                 await admission.AdmitApprovedAsync(spaceId);
             }
 
