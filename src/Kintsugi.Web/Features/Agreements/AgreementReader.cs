@@ -92,7 +92,7 @@ internal static class AgreementReader
                     v.CreatedAt,
                     v.AgreedAt,
                     v.CrossingId,
-                    [.. signatures[(a.Id, v.Number)].Select(s => new SignatureView(people.User(s.UserId), s.UserId == viewer, s.SignedAt, s.WithdrawnAt))])).ToList();
+                    [.. signatures[(a.Id, v.Number)].OrderBy(s => s.SignedAt).ThenBy(s => Order(people, s.UserId)).Select(s => new SignatureView(people.User(s.UserId), s.UserId == viewer, s.SignedAt, s.WithdrawnAt))])).ToList();
                 var latest = versionViews.Single(v => v.Number == a.Latest);
                 var signed = signatures[(a.Id, a.Latest)].Where(s => s.WithdrawnAt == null).Select(s => s.UserId).ToHashSet();
                 var state = AgreementRules.StateOf(partners, signed, latest.AgreedAt is not null);
@@ -112,6 +112,13 @@ internal static class AgreementReader
             }
 
             return views;
+        }
+
+        /// <summary>Partners in the order they joined, former partners last: a fixed order, not the order anyone acted in.</summary>
+        private static int Order(People people, Guid userId)
+        {
+            var index = people.Partners.ToList().FindIndex(p => p.UserId == userId);
+            return index < 0 ? int.MaxValue : index;
         }
 
         public static TermsView Terms(AgreementTerms terms, People people) => new(

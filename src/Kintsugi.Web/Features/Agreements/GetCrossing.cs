@@ -56,8 +56,8 @@ internal static class GetCrossing
             var record = crossing.Open(key);
             var kind = await db.Agreements.Where(a => a.Id == agreementId).Select(a => a.Kind).SingleAsync(cancellationToken);
             var version = await db.AgreementVersions.AsNoTracking().SingleAsync(v => v.AgreementId == agreementId && v.Number == crossing.VersionNumber, cancellationToken);
-            var history = await db.CrossingMoves.AsNoTracking().Where(m => m.CrossingId == crossingId).OrderBy(m => m.At).ThenBy(m => m.Id)
-                .Select(m => new Move(m.Stage, m.Outcome, m.At)).ToListAsync(cancellationToken);
+            var history = (await db.CrossingMoves.AsNoTracking().Where(m => m.CrossingId == crossingId).ToListAsync(cancellationToken))
+                .OrderBy(m => m.At).ThenBy(m => m.Stage).Select(m => new Move(m.Stage, m.Outcome, m.At)).ToList();
             var entries = await db.JournalEntries.AsNoTracking().VisibleTo(db, me.UserId)
                 .Where(e => e.CrossingId == crossingId && e.Kind == EntryKind.Examination)
                 .OrderBy(e => e.CreatedAt).ThenBy(e => e.Id)
