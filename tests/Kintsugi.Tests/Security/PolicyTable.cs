@@ -75,6 +75,11 @@ public static class PolicyTable
         new("GET,POST", "/spaces/{SpaceId:guid}/stages", Access.Member, "the stages and readiness"),
         new("GET,POST", "/spaces/{SpaceId:guid}/conversations", Access.Member, "rebuilding conversations: list and start"),
         new("GET,POST", "/spaces/{SpaceId:guid}/conversations/{ConversationId:guid}", Access.Member, "one rebuilding conversation"),
+        new("GET,POST", "/spaces/{SpaceId:guid}/agreements", Access.Member, "agreements: list, propose, reminder e-mails (partners)"),
+        new("GET,POST", "/spaces/{SpaceId:guid}/agreements/print", Access.Member, "the current agreements, printable (partners)"),
+        new("GET,POST", "/spaces/{SpaceId:guid}/agreements/{AgreementId:guid}", Access.Member, "one agreement: sign, withdraw, amend, record a crossing (partners)"),
+        new("GET,POST", "/spaces/{SpaceId:guid}/agreements/{AgreementId:guid}/crossings/{CrossingId:guid}", Access.Member, "one crossing: views, discuss, reset (partners)"),
+        new("GET,POST", "/spaces/{SpaceId:guid}/plan", Access.Member, "the proactive plan (partners)"),
 
         // Public API
         new("POST", "/api/v1/account/register", Access.Anonymous, "create an account"),
@@ -98,6 +103,8 @@ public static class PolicyTable
         new("POST", "/api/v1/account/two-factor/recovery-codes", Access.SignedIn, "new recovery codes"),
         new("GET", "/api/v1/account/sessions", Access.SignedIn, "own sessions"),
         new("DELETE", "/api/v1/account/sessions/{id:guid}", Access.SignedIn, "end one of own sessions"),
+        new("GET", "/api/v1/account/reminders/", Access.SignedIn, "whether I get reminder e-mails"),
+        new("PUT", "/api/v1/account/reminders/", Access.SignedIn, "turn my reminder e-mails on or off"),
         new("POST", "/api/v1/account/sessions/end-others", Access.SignedIn, "end all other sessions"),
         new("POST", "/api/v1/account/export", Access.SignedIn, "export own data"),
         new("POST", "/api/v1/account/delete", Access.SignedIn, "delete own account"),
@@ -157,6 +164,20 @@ public static class PolicyTable
         new("PUT", "/api/v1/spaces/{spaceId:guid}/conversations/{conversationId:guid}/next-steps", Access.Member, "write the agreed next steps (partners)"),
         new("PUT", "/api/v1/spaces/{spaceId:guid}/conversations/{conversationId:guid}/schedule", Access.Member, "schedule the next conversation (partners)"),
         new("GET", "/api/v1/spaces/{spaceId:guid}/conversations/{conversationId:guid}/next.ics", Access.Member, "the next conversation as a calendar file (partners)"),
+
+        // Agreements API (joint content of the partners: every partner reads, signs and amends; practitioners get 404)
+        new("GET", "/api/v1/spaces/{spaceId:guid}/agreements/", Access.Member, "the agreements with versions and signatures (partners)"),
+        new("POST", "/api/v1/spaces/{spaceId:guid}/agreements/", Access.Member, "propose an agreement or offer a transparency promise (partners)"),
+        new("GET", "/api/v1/spaces/{spaceId:guid}/agreements/reviews.ics", Access.Member, "review dates as a calendar file (partners)"),
+        new("GET", "/api/v1/spaces/{spaceId:guid}/agreements/{agreementId:guid}/", Access.Member, "one agreement (partners)"),
+        new("PUT", "/api/v1/spaces/{spaceId:guid}/agreements/{agreementId:guid}/", Access.Member, "amend: the next version (partners)"),
+        new("POST", "/api/v1/spaces/{spaceId:guid}/agreements/{agreementId:guid}/signature", Access.Member, "sign the version read (partners)"),
+        new("DELETE", "/api/v1/spaces/{spaceId:guid}/agreements/{agreementId:guid}/signature", Access.Member, "take back my signature (partners)"),
+        new("POST", "/api/v1/spaces/{spaceId:guid}/agreements/{agreementId:guid}/crossings", Access.Member, "record a crossing (partners)"),
+        new("GET", "/api/v1/spaces/{spaceId:guid}/agreements/{agreementId:guid}/crossings/{crossingId:guid}", Access.Member, "one crossing with the views I may read (partners)"),
+        new("PUT", "/api/v1/spaces/{spaceId:guid}/agreements/{agreementId:guid}/crossings/{crossingId:guid}", Access.Member, "discuss or reset a crossing (partners)"),
+        new("GET", "/api/v1/spaces/{spaceId:guid}/plan/", Access.Member, "the proactive plan (partners)"),
+        new("PUT", "/api/v1/spaces/{spaceId:guid}/plan/", Access.Member, "write the proactive plan (partners)"),
 
         // Operations and framework
         new("*", "/healthz", Access.Anonymous, "readiness: database reachable"),

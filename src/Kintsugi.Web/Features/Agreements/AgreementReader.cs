@@ -5,6 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kintsugi.Web.Features.Agreements;
 
+/// <summary>One version's terms as a partner reads them. Public so that page components can take it.</summary>
+public sealed record TermsView(string Text, IReadOnlyList<Guid> AppliesTo, IReadOnlyList<string> AppliesToNames, AgreementArea Area, Consequence? Consequence, string? ConsequenceWords, DateOnly? ReviewOn, DateOnly? EndsOn);
+
 /// <summary>
 /// Reads agreements as a partner sees them: every version with its signatures (names and server
 /// times), the state derived from the latest, and the crossings. Only joint agreements of a space
@@ -13,8 +16,6 @@ namespace Kintsugi.Web.Features.Agreements;
 internal static class AgreementReader
 {
     public sealed record SignatureView(string Name, bool IsMe, DateTime SignedAt, DateTime? WithdrawnAt);
-
-    public sealed record TermsView(string Text, IReadOnlyList<Guid> AppliesTo, IReadOnlyList<string> AppliesToNames, AgreementArea Area, Consequence? Consequence, string? ConsequenceWords, DateOnly? ReviewOn, DateOnly? EndsOn);
 
     public sealed record VersionView(int Number, TermsView Terms, string ProposedBy, bool ProposedByMe, DateTime CreatedAt, DateTime? AgreedAt, Guid? CrossingId, IReadOnlyList<SignatureView> Signatures);
 

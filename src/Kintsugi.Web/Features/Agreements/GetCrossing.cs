@@ -23,7 +23,7 @@ internal static class GetCrossing
         Guid AgreementId,
         AgreementKind Kind,
         int VersionNumber,
-        AgreementReader.TermsView Crossed,
+        TermsView Crossed,
         string RecordedBy,
         bool RecordedByMe,
         DateTime RecordedAt,

@@ -101,3 +101,12 @@ internal static class TermsCheck
         return (new AgreementTerms(text, appliesTo, area, consequenceChosen, words, input.ReviewOn ?? ends, ends), errors);
     }
 }
+
+/// <summary>Reads the partners ticked in a posted form (checkboxes named "{prefix}-appliesTo").</summary>
+internal static class PostedPartners
+{
+    public static List<Guid> Read(HttpContext http, string prefix) =>
+        http.Request.HasFormContentType
+            ? [.. http.Request.Form[$"{prefix}-appliesTo"].Select(v => Guid.TryParse(v, out var id) ? id : Guid.Empty)]
+            : [];
+}
