@@ -1,5 +1,6 @@
 using Kintsugi.Web.Components;
 using Kintsugi.Web.Features.Account;
+using Kintsugi.Web.Features.Agreements;
 using Kintsugi.Web.Features.Apology;
 using Kintsugi.Web.Features.Atone;
 using Kintsugi.Web.Features.Health;
@@ -10,6 +11,7 @@ using Kintsugi.Web.Infrastructure;
 using Kintsugi.Web.Infrastructure.Data;
 using Kintsugi.Web.Infrastructure.Email;
 using Kintsugi.Web.Infrastructure.Http;
+using Kintsugi.Web.Infrastructure.Reminders;
 using Kintsugi.Web.Infrastructure.Security;
 using Kintsugi.Web.Infrastructure.Storage;
 
@@ -21,6 +23,7 @@ builder.AddDatabase(data);
 builder.AddEmail(data);
 builder.AddAccounts();
 builder.Services.AddSpaces(builder.Configuration);
+builder.Services.AddReminders(builder.Configuration);
 builder.Services.AddApi();
 builder.Services.AddHealth();
 builder.Services.AddApologyFeedback(builder.Configuration);
@@ -38,8 +41,9 @@ app.MapAccountEndpoints();
 app.MapParkItForm();
 var api = app.MapApi();
 api.MapAccountApi();
-api.MapSpacesApi().MapJournalApi().MapRepairApi().MapAtoneApi().MapContainersApi();
+api.MapSpacesApi().MapJournalApi().MapRepairApi().MapAtoneApi().MapContainersApi().MapAgreementsApi();
 api.MapApologyFeedbackApi();
+api.MapRemindersApi();
 app.MapOpenApi().AllowAnonymous();
 app.MapNotFound();
 

@@ -86,6 +86,7 @@ public abstract partial class AuthorizationMatrix(KintsugiApp app)
             ? row.Writes ? await world.NewConversationAsync(scene, breachId: null, withNotes: false) : scene.Conversations[state]
             : scene.Conversations.GetValueOrDefault(ItemState.None);
 
+        var agreement = row.Writes && Ids(row.Route).Any(n => Camel(n) is "agreementId" or "crossingId") ? await world.NewAgreementAsync(scene) : scene.Agreement;
         // Containers: a route about an item on an agenda uses the scene's container that item's state put it on; other writes get a fresh one.
         var routeNames = Ids(row.Route).Select(Camel).ToList();
         Guid? container = !routeNames.Contains("containerId") && row.Subject != MatrixSubject.Parked ? null
@@ -104,6 +105,8 @@ public abstract partial class AuthorizationMatrix(KintsugiApp app)
                 "containerId" => container!.Value,
                 "conversationId" => conversation!.Id,
                 "reflectionId" => conversation!.ReflectionId,
+                "agreementId" => agreement!.Id,
+                "crossingId" => agreement!.CrossingId,
                 "inviteId" => await world.NewInviteAsync(scene),
                 "requestId" => await world.NewJoinRequestAsync(scene),
                 "membershipId" => await world.NewPractitionerAsync(scene),
@@ -121,7 +124,7 @@ public abstract partial class AuthorizationMatrix(KintsugiApp app)
         var refusedWrite = row.Writes && expected.Status >= 300 && row.Witness is not null;
         var before = refusedWrite ? await world.ObserveAsAuthorAsync(Fill(row.Witness!, ids)) : null;
 
-        var target = new MatrixTarget { SpaceId = scene.SpaceId, Item = item, Conversation = conversation, ContainerId = container ?? scene.PartnersContainer, Now = world.Now, SpaceVersionAsync = () => world.SpaceVersionAsync(scene) };
+        var target = new MatrixTarget { SpaceId = scene.SpaceId, Item = item, Conversation = conversation, Agreement = agreement, ContainerId = container ?? scene.PartnersContainer, Now = world.Now, SpaceVersionAsync = () => world.SpaceVersionAsync(scene), PlanVersionAsync = () => world.PlanVersionAsync(scene) };
         var body = row.Body is null ? null : await row.Body(target);
         var client = world.Client(actor);
         using var response = await SendAsync(client, row.Method, Fill(row.Route, routeIds), body);
@@ -257,6 +260,9 @@ internal sealed class MatrixScene
 
     /// <summary>A's conversations: per item state the one about that state's breach record; for <see cref="ItemState.None"/> one about nothing in particular.</summary>
     public Dictionary<ItemState, MatrixConversation> Conversations { get; } = [];
+
+    /// <summary>A's agreement, signed by A, B and C, with a crossing A recorded and A's private and shared views of it.</summary>
+    public MatrixAgreement? Agreement { get; set; }
 
     /// <summary>A's membership (Alex).</summary>
     public Guid AuthorMembership { get; set; }
@@ -428,12 +434,41 @@ internal sealed class MatrixWorld
             // A's sealed answer to the decision point (B and C have not answered), and A's private wish to move on.
             Assert.Equal(HttpStatusCode.OK, (await A.PutJsonAsync($"/api/v1/spaces/{scene.SpaceId}/decision/answer", new { amends = "yes", sureness = "4", path = "continue", note = AuthorizationMatrixCases.DecisionNote })).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await A.PutJsonAsync($"/api/v1/spaces/{scene.SpaceId}/stage/move", new { to = "attune" })).StatusCode);
+            scene.Agreement = await NewAgreementAsync(scene);
+            Assert.Equal(HttpStatusCode.OK, (await A.PutJsonAsync($"/api/v1/spaces/{scene.SpaceId}/plan", new { misunderstandings = AuthorizationMatrixCases.PlanText, version = 0 })).StatusCode);
         }
 
         return scene;
     }
 
     public DateTimeOffset Now => app.Time.GetUtcNow();
+
+    /// <summary>An agreement A proposes and A, B and C sign; A records a crossing and writes a private and a shared view of it.</summary>
+    public async Task<MatrixAgreement> NewAgreementAsync(MatrixScene scene)
+    {
+        var agreements = $"/api/v1/spaces/{scene.SpaceId}/agreements";
+        var proposed = await A.PostJsonAsync(agreements, new { text = AuthorizationMatrixCases.AgreementText, area = "emotional", consequence = "seekTherapy", reviewOn = DateOnly.FromDateTime(Now.UtcDateTime).AddDays(60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Equal(HttpStatusCode.Created, proposed.StatusCode);
+        var id = (await Responses.JsonAsync(proposed)).GetProperty("id").GetGuid();
+        foreach (var partner in new[] { A, B, C })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await partner.PostJsonAsync($"{agreements}/{id}/signature", new { version = 1 })).StatusCode);
+        }
+
+        var crossed = await A.PostJsonAsync($"{agreements}/{id}/crossings", new { note = AuthorizationMatrixCases.CrossingNote, involved = new[] { scene.AuthorMembership } });
+        Assert.Equal(HttpStatusCode.Created, crossed.StatusCode);
+        var crossingId = (await Responses.JsonAsync(crossed)).GetProperty("id").GetGuid();
+        foreach (var (text, audience) in new[] { (AuthorizationMatrixCases.ViewPrivate, "onlyMe"), (AuthorizationMatrixCases.ViewShared, "partners") })
+        {
+            var view = await A.PostJsonAsync($"/api/v1/spaces/{scene.SpaceId}/journal", new { text, kind = "examination", crossingId, audience });
+            Assert.Equal(HttpStatusCode.Created, view.StatusCode);
+        }
+
+        return new MatrixAgreement(id, crossingId, 1, 1);
+    }
+
+    public async Task<int> PlanVersionAsync(MatrixScene scene) =>
+        (await A.GetJsonAsync($"/api/v1/spaces/{scene.SpaceId}/plan")).GetProperty("version").GetInt32();
 
     /// <summary>An item of A's in the given state: a journal entry or a breach record.</summary>
     public Task<MatrixItem> NewItemAsync(MatrixScene scene, ItemState state, MatrixSubject subject) =>

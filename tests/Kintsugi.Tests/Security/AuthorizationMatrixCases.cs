@@ -107,6 +107,9 @@ public sealed record MatrixItem(Guid Id, ItemState State, string Text, IReadOnly
 /// </summary>
 public sealed record MatrixConversation(Guid Id, Guid ReflectionId, int Version);
 
+/// <summary>An agreement of A's (signed by A, B and C) with a crossing A recorded; versions as created.</summary>
+public sealed record MatrixAgreement(Guid Id, Guid CrossingId, int Version, int CrossingVersion);
+
 /// <summary>What a row's request body may depend on.</summary>
 public sealed class MatrixTarget
 {
@@ -116,6 +119,12 @@ public sealed class MatrixTarget
 
     /// <summary>The case's conversation: the one the route names, or else the space's conversation about nothing in particular.</summary>
     public MatrixConversation? Conversation { get; init; }
+
+    /// <summary>The case's agreement: a fresh one for writes about one, else the space's.</summary>
+    public MatrixAgreement? Agreement { get; init; }
+
+    /// <summary>The proactive plan's current version, read by its author.</summary>
+    public Func<Task<int>>? PlanVersionAsync { get; init; }
 
     /// <summary>The case's container (or the space's partners' container).</summary>
     public Guid ContainerId { get; init; }
@@ -180,6 +189,14 @@ public static class AuthorizationMatrixCases
     public const string NotePrivate = "matrix-note-private for Alex alone";
     public const string CalendarTitle = "SUMMARY:Time together";
 
+    // What A put into the agreement, its crossing and the plan of every matrix space.
+    public const string AgreementText = "matrix-agreement we keep our word about evenings";
+    public const string CrossingNote = "matrix-crossing-note it was crossed on Tuesday";
+    public const string ViewPrivate = "matrix-view-private the own view of Alex, for Alex alone";
+    public const string ViewShared = "matrix-view-shared the view of Alex, for the partners";
+    public const string PlanText = "matrix-plan we ask what the other meant";
+    public const string ReviewTitle = "SUMMARY:Time to check in";
+
     private const string Space = "/api/v1/spaces/{spaceId:guid}/";
     private const string Journal = "/api/v1/spaces/{spaceId:guid}/journal/";
     private const string Entry = "/api/v1/spaces/{spaceId:guid}/journal/{entryId:guid}";
@@ -192,6 +209,10 @@ public static class AuthorizationMatrixCases
     private const string Stage = "/api/v1/spaces/{spaceId:guid}/stage/";
     private const string Conversations = "/api/v1/spaces/{spaceId:guid}/conversations/";
     private const string Conversation = "/api/v1/spaces/{spaceId:guid}/conversations/{conversationId:guid}/";
+    private const string Agreements = "/api/v1/spaces/{spaceId:guid}/agreements/";
+    private const string Agreement = "/api/v1/spaces/{spaceId:guid}/agreements/{agreementId:guid}/";
+    private const string Crossing = "/api/v1/spaces/{spaceId:guid}/agreements/{agreementId:guid}/crossings/{crossingId:guid}";
+    private const string Plan = "/api/v1/spaces/{spaceId:guid}/plan/";
     private const string Letters = "/api/v1/spaces/{spaceId:guid}/letters/";
     private const string Letter = "/api/v1/spaces/{spaceId:guid}/letters/{letterId:guid}";
     private const string Commitments = "/api/v1/spaces/{spaceId:guid}/commitments/";
@@ -730,6 +751,61 @@ public static class AuthorizationMatrixCases
             PerItemState = true,
             Subject = MatrixSubject.Breach,
         },
+
+        // Agreements: joint content of the partners (every active partner reads, signs, amends and
+        // records crossings; practitioners get 404). Views of a crossing are journal entries: A's
+        // private view shows to A alone, A's shared view to every partner.
+        new("GET", Agreements, (a, _) => Inside(a, PartnersOnly(Ok with { Shows = [AgreementText] }))),
+        new("POST", Agreements, (a, _) => Inside(a, PartnersOnly(Created)))
+        {
+            Body = _ => Task.FromResult<object>(new { text = "matrix: an agreement by whoever was allowed" }),
+            Witness = Agreements,
+        },
+        new("GET", Agreements + "reviews.ics", (a, _) => Inside(a, PartnersOnly(Ok with { Shows = [ReviewTitle], Hides = [AgreementText, CrossingNote] }))),
+        new("GET", Agreement, (a, _) => Inside(a, PartnersOnly(Ok with { Shows = [AgreementText], Hides = [ViewPrivate, ViewShared] }))),
+        new("PUT", Agreement, (a, _) => Inside(a, PartnersOnly(Ok)))
+        {
+            Body = t => Task.FromResult<object>(new { text = "matrix: amended by whoever was allowed", version = t.Agreement!.Version }),
+            Witness = Agreement,
+        },
+        new("POST", Agreement + "signature", (a, _) => Inside(a, PartnersOnly(Ok)))
+        {
+            Body = t => Task.FromResult<object>(new { version = t.Agreement!.Version }),
+            Witness = Agreement,
+        },
+        new("DELETE", Agreement + "signature", (a, _) => Inside(a, PartnersOnly(Ok))) { Witness = Agreement },
+        new("POST", Agreement + "crossings", (a, _) => Inside(a, PartnersOnly(Created)))
+        {
+            Body = _ => Task.FromResult<object>(new { note = "matrix: crossed, says whoever was allowed" }),
+            Witness = Agreement,
+        },
+        new("GET", Crossing, (a, _) => Inside(a, who => who switch
+        {
+            Actor.Author => Ok with { Shows = [CrossingNote, AgreementText, ViewPrivate, ViewShared] },
+            Actor.Partner or Actor.ThirdPartner => Ok with { Shows = [CrossingNote, AgreementText, ViewShared], Hides = [ViewPrivate] },
+            _ => NotFound,
+        })),
+        new("PUT", Crossing, (a, _) => Inside(a, PartnersOnly(Ok)))
+        {
+            Body = t => Task.FromResult<object>(new { to = "discuss", discussNotes = "matrix: discussed by whoever was allowed", version = t.Agreement!.CrossingVersion }),
+            Witness = Crossing,
+        },
+        new("GET", Plan, (a, _) => Inside(a, PartnersOnly(Ok with { Shows = [PlanText] }))),
+        new("PUT", Plan, (a, _) => Inside(a, PartnersOnly(Ok)))
+        {
+            Body = async t => new { misunderstandings = PlanText, poorDecisions = "matrix: planned by whoever was allowed", version = await t.PlanVersionAsync!() },
+            Witness = Plan,
+        },
+        new("GET", Page + "/agreements", (a, _) => OnPage(a, PartnersOnly(Ok with { Shows = [AgreementText] }))),
+        new("GET", Page + "/agreements/print", (a, _) => OnPage(a, PartnersOnly(Ok with { Shows = [AgreementText] }))),
+        new("GET", Page + "/agreements/{AgreementId:guid}", (a, _) => OnPage(a, PartnersOnly(Ok with { Shows = [AgreementText], Hides = [ViewPrivate] }))),
+        new("GET", Page + "/agreements/{AgreementId:guid}/crossings/{CrossingId:guid}", (a, _) => OnPage(a, who => who switch
+        {
+            Actor.Author => Ok with { Shows = [CrossingNote, ViewPrivate, ViewShared] },
+            Actor.Partner or Actor.ThirdPartner => Ok with { Shows = [CrossingNote, ViewShared], Hides = [ViewPrivate] },
+            _ => NotFound,
+        })),
+        new("GET", Page + "/plan", (a, _) => OnPage(a, PartnersOnly(Ok with { Shows = [PlanText] }))),
 
         // Containers: joint content of the partners; the practitioner sees and helps run those held
         // with them. Per item state, {containerId} is the container A's parked item in that state was

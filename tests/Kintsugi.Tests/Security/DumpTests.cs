@@ -124,6 +124,22 @@ public abstract class DumpTests(KintsugiApp app)
         var privateNote = await sam.PostJsonAsync(journal, new { text = Canary("conversationNotePrivate"), kind = "note", conversationId });
         Assert.Equal(HttpStatusCode.Created, privateNote.StatusCode);
 
+        // Agreements: a version and its amendment (with the consequence in words), a crossing's note and
+        // discussion notes, a private and a shared view of it (journal entries), and the proactive plan.
+        var agreements = $"/api/v1/spaces/{spaceId}/agreements";
+        var proposed = await alex.PostJsonAsync(agreements, new { text = Canary("agreementText"), area = "emotional", consequence = "somethingElse", consequenceWords = Canary("agreementConsequence") });
+        Assert.Equal(HttpStatusCode.Created, proposed.StatusCode);
+        var agreement = $"{agreements}/{(await Responses.JsonAsync(proposed)).GetProperty("id").GetGuid()}";
+        Assert.Equal(HttpStatusCode.OK, (await sam.PutJsonAsync(agreement, new { text = Canary("agreementAmended"), area = "emotional", version = 1 })).StatusCode);
+        var crossed = await sam.PostJsonAsync(agreement + "/crossings", new { note = Canary("crossingNote"), involved = new[] { alexMember } });
+        Assert.Equal(HttpStatusCode.Created, crossed.StatusCode);
+        var crossingId = (await Responses.JsonAsync(crossed)).GetProperty("id").GetGuid();
+        var crossing = $"{agreement}/crossings/{crossingId}";
+        Assert.Equal(HttpStatusCode.OK, (await alex.PutJsonAsync(crossing, new { to = "discuss", discussNotes = Canary("crossingDiscussNotes"), version = 1 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await alex.PostJsonAsync(journal, new { text = Canary("examinationPrivate"), kind = "examination", crossingId })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await sam.PostJsonAsync(journal, new { text = Canary("examinationShared"), kind = "examination", crossingId, audience = "partners" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await sam.PutJsonAsync($"/api/v1/spaces/{spaceId}/plan", new { misunderstandings = Canary("planMisunderstandings"), miscommunication = Canary("planMiscommunication"), version = 0 })).StatusCode);
+
         // The Atone stage. A letter: a private draft, then the shared wording, rewritten after sharing
         // (every draft is kept, sealed for its author); a letter kept private; an answer to the letter.
         var letters = $"/api/v1/spaces/{spaceId}/letters";
@@ -195,6 +211,9 @@ public abstract class DumpTests(KintsugiApp app)
             (alex, $"/api/v1/spaces/{spaceId}/decision"),
             (alex, conversation),
             (sam, conversation),
+            (alex, agreement),
+            (alex, crossing),
+            (sam, $"/api/v1/spaces/{spaceId}/plan"),
             (alex, $"{letters}/{letter}"),
             (alex, $"{letters}/{privateLetter}"),
             (alex, $"{journal}/{letterResponse}"),

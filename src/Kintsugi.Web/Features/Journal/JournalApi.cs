@@ -17,7 +17,7 @@ internal static class JournalApi
         journal.MapPost("/", async (Guid spaceId, WriteEntry.Request request, WriteEntry.Handler handler, CancellationToken ct) =>
                 (await handler.HandleAsync(spaceId, request, ct)).ToResult(created => TypedResults.Created($"/api/v1/spaces/{spaceId}/journal/{created.Id}", created)))
             .Produces<WriteEntry.Created>(StatusCodes.Status201Created).WithProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
-            .WithSummary("Write an entry (partners). Audience: onlyMe (default), partners, or partnersAndPractitioner. Kind: entry (default); account or impact with a breachId; note with a conversationId.");
+            .WithSummary("Write an entry (partners). Audience: onlyMe (default), partners, or partnersAndPractitioner. Kind: entry (default); account or impact with a breachId; note with a conversationId; examination with a crossingId.");
 
         journal.MapGet("/{entryId:guid}", async (Guid spaceId, Guid entryId, GetEntry.Handler handler, CancellationToken ct) =>
                 (await handler.HandleAsync(spaceId, entryId, ct)).ToResult(view => TypedResults.Ok(view)))

@@ -24,6 +24,8 @@ public enum EntryKind
 
     /// <summary>An answer to a letter of accountability.</summary>
     Response,
+    /// <summary>A partner's own view of a crossed agreement (the "examine" part of the crossing loop).</summary>
+    Examination,
 }
 
 /// <summary>
@@ -52,6 +54,8 @@ internal sealed class JournalEntry : ISpaceContent
 
     /// <summary>The letter a response answers; cleared if its author deletes it, and the response stays its author's.</summary>
     public Guid? LetterId { get; set; }
+    /// <summary>The crossed agreement an examination is about; cleared if that record goes.</summary>
+    public Guid? CrossingId { get; set; }
 
     public byte[] Body { get; set; } = [];
 
@@ -103,6 +107,8 @@ internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<Journ
         builder.HasIndex(e => e.ConversationId);
         builder.HasIndex(e => e.LetterId);
         builder.HasOne<Letter>().WithMany().HasForeignKey(e => e.LetterId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(e => e.CrossingId);
+        builder.HasOne<Agreements.Crossing>().WithMany().HasForeignKey(e => e.CrossingId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Breach>().WithMany().HasForeignKey(e => e.BreachId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Conversation>().WithMany().HasForeignKey(e => e.ConversationId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(e => e.AuthorId);

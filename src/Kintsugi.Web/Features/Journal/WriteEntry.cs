@@ -31,6 +31,8 @@ internal static class WriteEntry
         public Guid? ConversationId { get; set; }
 
         public Guid? LetterId { get; set; }
+        /// <summary>With kind examination: the crossed agreement it is about.</summary>
+        public Guid? CrossingId { get; set; }
     }
 
     public sealed record Created(Guid Id);
@@ -73,6 +75,7 @@ internal static class WriteEntry
                 BreachId = request.Kind is EntryKind.Account or EntryKind.Impact ? request.BreachId : null,
                 ConversationId = request.Kind == EntryKind.Note ? request.ConversationId : null,
                 LetterId = request.Kind == EntryKind.Response ? request.LetterId : null,
+                CrossingId = request.Kind == EntryKind.Examination ? request.CrossingId : null,
                 Body = ContentKeys.Seal(key, request.Text.Trim(), JournalEntry.Bind(id)),
                 CreatedAt = now.UtcDateTime,
                 UpdatedAt = now.UtcDateTime,
@@ -106,8 +109,13 @@ internal static class WriteEntry
                     return await db.Letters.VisibleTo(db, author).AnyAsync(l => l.Id == letterId && l.SpaceId == spaceId && l.AuthorId != author, cancellationToken)
                         ? null
                         : (nameof(Request.LetterId), "Choose a letter someone shared with you in this space.");
+                case EntryKind.Examination:
+                    var crossingId = request.CrossingId ?? Guid.Empty;
+                    return await db.Crossings.SeenBy(db, author).AnyAsync(c => c.Id == crossingId && c.SpaceId == spaceId, cancellationToken)
+                        ? null
+                        : (nameof(Request.CrossingId), "Choose a crossed agreement of this space.");
                 default:
-                    return (nameof(Request.Kind), "Choose what you are writing: an entry, an account, an impact statement, a note or a response.");
+                    return (nameof(Request.Kind), "Choose what you are writing: an entry, an account, an impact statement, a note, an answer to a letter or a view of a crossed agreement.");
             }
         }
     }

@@ -16,9 +16,10 @@ internal static class ExportSpaces
 
     public sealed record Entry(Guid Id, Audience Audience, EntryKind Kind, string Text, DateTime CreatedAt, DateTime UpdatedAt, IReadOnlyList<EntryVersion> EarlierVersions);
 
-    public sealed record SpaceSection(Guid Id, string Name, MemberRole Role, string DisplayName, DateTime RequestedAt, DateTime? JoinedAt, IReadOnlyList<Entry> Journal, ExportRepair.Section? Repair, Atone.ExportAtone.Section? Atone, Atone.ExportContainers.Section? Containers);
+    public sealed record SpaceSection(Guid Id, string Name, MemberRole Role, string DisplayName, DateTime RequestedAt, DateTime? JoinedAt, IReadOnlyList<Entry> Journal, ExportRepair.Section? Repair, Atone.ExportAtone.Section? Atone, Atone.ExportContainers.Section? Containers, Agreements.ExportAgreements.Section? Agreements);
 
-    public sealed class Handler(AppDbContext db, ContentKeys keys, ExportRepair.Handler repair, Atone.ExportAtone.Handler atone, Atone.ExportContainers.Handler containers)
+    public sealed class Handler(AppDbContext db, ContentKeys keys, ExportRepair.Handler repair, Atone.ExportAtone.Handler atone, Atone.ExportContainers.Handler containers, Agreements.ExportAgreements.Handler agreements)
+
     {
         public async Task<IReadOnlyList<SpaceSection>> HandleAsync(Guid userId, CancellationToken cancellationToken)
         {
@@ -53,7 +54,8 @@ internal static class ExportSpaces
                 sections.Add(new SpaceSection(m.SpaceId, spaceName, m.Role, ContentKeys.Open(spaceKey, m.DisplayName, SpaceText.DisplayName(m.Id)), m.RequestedAt, m.JoinedAt, journal,
                     m.Status == MemberStatus.Active ? await repair.HandleAsync(m.SpaceId, userId, cancellationToken) : null,
                     m.Status == MemberStatus.Active ? await atone.HandleAsync(m.SpaceId, userId, cancellationToken) : null,
-                    m.Status == MemberStatus.Active ? await containers.HandleAsync(m.SpaceId, userId, cancellationToken) : null));
+                    m.Status == MemberStatus.Active ? await containers.HandleAsync(m.SpaceId, userId, cancellationToken) : null,
+                    m.Status == MemberStatus.Active ? await agreements.HandleAsync(m.SpaceId, userId, cancellationToken) : null));
             }
 
             return sections;

@@ -54,6 +54,7 @@ internal static class LeaveSpace
             await RepairCleanup.ForgetAsync(db, spaceId, userId, keepShared);
             await Atone.AtoneCleanup.ForgetAsync(db, spaceId, userId, keepShared);
             await Atone.ContainerCleanup.ForgetAsync(db, spaceId, userId);
+            await Agreements.AgreementCleanup.ForgetAsync(db, spaceId, userId);
             await db.Invites.Where(i => i.SpaceId == spaceId && i.CreatedBy == userId).ExecuteDeleteAsync(CancellationToken.None);
             await db.JoinApprovals
                 .Where(a => a.ApproverId == userId && db.Memberships.Any(m => m.Id == a.MembershipId && m.SpaceId == spaceId))
@@ -76,6 +77,7 @@ internal static class LeaveSpace
                 // After the commit, like ApproveJoin: a partner approving at this moment is then seen.
                 // With one partner fewer, the journey may move on for those who stay: first that, then anyone now approved joins.
                 await RepairCleanup.AfterLeaveAsync(db, spaceId, time.GetUtcNow().UtcDateTime);
+                await Agreements.AgreementCleanup.AfterLeaveAsync(db, spaceId, time.GetUtcNow().UtcDateTime);
                 await admission.AdmitApprovedAsync(spaceId);
             }
 

@@ -1,11 +1,13 @@
 using Kintsugi.Web.Features.Account;
 using Kintsugi.Web.Features.Account.Sessions;
 using Kintsugi.Web.Features.Account.Throttling;
+using Kintsugi.Web.Features.Agreements;
 using Kintsugi.Web.Features.Atone;
 using Kintsugi.Web.Features.Journal;
 using Kintsugi.Web.Features.Repair;
 using Kintsugi.Web.Features.Spaces;
 using Kintsugi.Web.Infrastructure.Email;
+using Kintsugi.Web.Infrastructure.Reminders;
 using Kintsugi.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -65,11 +67,28 @@ internal abstract class AppDbContext(DbContextOptions options) : IdentityUserCon
     public DbSet<HonestQuestion> HonestQuestions => Set<HonestQuestion>();
 
     public DbSet<HonestAnswer> HonestAnswers => Set<HonestAnswer>();
+
     public DbSet<Container> Containers => Set<Container>();
 
     public DbSet<ContainerReminder> ContainerReminders => Set<ContainerReminder>();
 
     public DbSet<ParkedItem> ParkedItems => Set<ParkedItem>();
+
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+
+    public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
+
+    public DbSet<Signature> AgreementSignatures => Set<Signature>();
+
+    public DbSet<Crossing> Crossings => Set<Crossing>();
+
+    public DbSet<CrossingMove> CrossingMoves => Set<CrossingMove>();
+
+    public DbSet<ProactivePlan> ProactivePlans => Set<ProactivePlan>();
+
+    public DbSet<ScheduledReminder> ScheduledReminders => Set<ScheduledReminder>();
+
+    public DbSet<ReminderOptIn> ReminderOptIns => Set<ReminderOptIn>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -13,6 +13,9 @@ namespace Kintsugi.Web.Infrastructure.Email;
 /// </summary>
 internal sealed class EmailComposer(UserManager<AppUser> users, PublicUrl publicUrl, IOptions<EmailOptions> options)
 {
+    private (string Subject, string Body) Reminder(Reminders.ReminderText.Message words) =>
+        (words.Subject, $"{words.Body}\n\n{publicUrl.For("/spaces")}\n\nYou asked for these reminders; turn them off on the agreements page of any space.");
+
     /// <summary>The message, or null when it no longer makes sense (the account is gone or already confirmed).</summary>
     public async Task<MimeMessage?> ComposeAsync(OutboxMessage message)
     {
@@ -118,6 +121,7 @@ internal sealed class EmailComposer(UserManager<AppUser> users, PublicUrl public
 
                 Your Kintsugi account and everything in it have been deleted, as you asked. We won't write to you again.
                 """),
+            EmailKind.Reminder when user is not null => Reminder(Reminders.ReminderText.English.For(message.Topic)),
             _ => null,
         };
 

@@ -15,6 +15,9 @@ internal enum EmailKind
     AccountDeleted,
     UnlockBrowser,
     UnlockWithoutAccount,
+
+    /// <summary>A content-free reminder; <see cref="OutboxMessage.Topic"/> names its words (Infrastructure/Reminders).</summary>
+    Reminder,
 }
 
 /// <summary>
@@ -31,6 +34,9 @@ internal sealed class OutboxMessage
     public Guid? UserId { get; set; }
 
     public string To { get; set; } = "";
+
+    /// <summary>For <see cref="EmailKind.Reminder"/>: the key of its words in Content/reminders.en.json. Never content.</summary>
+    public string? Topic { get; set; }
 
     public DateTime CreatedAt { get; set; }
 
@@ -50,6 +56,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Id).ValueGeneratedNever();
         builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(40);
         builder.Property(m => m.To).HasMaxLength(256);
+        builder.Property(m => m.Topic).HasMaxLength(40);
         builder.HasIndex(m => m.NextAttemptAt);
     }
 }

@@ -61,7 +61,7 @@ internal static class ChangeContainerPlan
             }
 
             await db.SaveChangesAsync(CancellationToken.None);
-            await ContainerReminders.RescheduleAllAsync(db, containerId, plan.StartsAt, CancellationToken.None);
+            await ContainerReminders.RescheduleAllAsync(db, containerId, plan.StartsAt, time.GetUtcNow().UtcDateTime, CancellationToken.None);
             if (transaction is not null)
             {
                 await transaction.CommitAsync(CancellationToken.None);

@@ -44,7 +44,7 @@ internal static class SetContainerReminder
                     // The same person's other request added it first.
                 }
 
-                await ContainerReminders.ScheduleAsync(db, containerId, userId, container.StartsAt, CancellationToken.None);
+                await ContainerReminders.ScheduleAsync(db, containerId, userId, container.StartsAt, time.GetUtcNow().UtcDateTime, CancellationToken.None);
             }
             else if (!request.On && exists)
             {

@@ -18,7 +18,7 @@ internal static class WhereWeAre
 
     public sealed record View(Stage? Stage, Stage? Next, IReadOnlyList<Waiting> ForMe, string GentleWord);
 
-    public sealed class Handler(AppDbContext db, SpaceAccess access, GetDecision.Handler decision, GetStage.Handler stage, ListBreaches.Handler breaches, ListConversations.Handler conversations, Atone.ContainersWaiting.Handler containers, TimeProvider time)
+    public sealed class Handler(AppDbContext db, SpaceAccess access, GetDecision.Handler decision, GetStage.Handler stage, ListBreaches.Handler breaches, ListConversations.Handler conversations, Atone.ContainersWaiting.Handler containers, Agreements.AgreementsWaiting.Handler agreements, TimeProvider time)
     {
         public async Task<Outcome<View>> HandleAsync(Guid spaceId, CancellationToken cancellationToken)
         {
@@ -90,6 +90,7 @@ internal static class WhereWeAre
                 waiting.Add(new Waiting("stage", Say("stageBack", JourneyContent.English.FindStage(Key(back))!.Title), $"{root}/stages"));
             }
 
+            waiting.AddRange((await agreements.HandleAsync(spaceId, cancellationToken)).Select(a => new Waiting(a.Kind, a.Text, a.Href)));
             return Outcome<View>.Ok(new View(myStage.Current, myStage.Next, waiting, gentle));
         }
     }
