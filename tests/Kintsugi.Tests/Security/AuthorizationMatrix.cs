@@ -590,15 +590,16 @@ internal sealed class MatrixWorld
         var line = (await Responses.JsonAsync(logged)).GetProperty("id").GetGuid();
         if (state == ItemState.Private)
         {
-            return new MatrixItem(id, state, first, [first, note], 1, line);
+            return new MatrixItem(id, state, first, [first, note], 2, line);
         }
 
-        Assert.Equal(HttpStatusCode.OK, (await A.PutJsonAsync(commitment, new { what = second, howOften = "daily", version = 1 })).StatusCode);
-        var version = 2;
+        // Logging the day raised the version to 2 (a log line is sealed under the commitment's key).
+        Assert.Equal(HttpStatusCode.OK, (await A.PutJsonAsync(commitment, new { what = second, howOften = "daily", version = 2 })).StatusCode);
+        var version = 3;
         if (state == ItemState.Withdrawn)
         {
             Assert.Equal(HttpStatusCode.OK, (await A.PutJsonAsync(commitment + "/audience", new { audience = "onlyMe" })).StatusCode);
-            version = 3;
+            version = 4;
         }
         else if (state == ItemState.Deleted)
         {

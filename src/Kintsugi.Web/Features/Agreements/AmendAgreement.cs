@@ -16,6 +16,8 @@ internal static class AmendAgreement
 {
     public const string ChangedMeanwhile = "Someone changed this agreement since you opened it. The current version is shown; what you wrote is still in the form.";
 
+    public const string CrossingAlreadyReset = "Someone reset this crossing meanwhile, so this change was not saved. Look at the crossing again; what you wrote is still in the form.";
+
     public sealed class Request : TermsInput
     {
         /// <summary>The version you read and are changing.</summary>
@@ -76,11 +78,17 @@ internal static class AmendAgreement
             });
             if (request.CrossingId is { } reset)
             {
-                await db.Crossings.Where(c => c.Id == reset && c.Stage != CrossingStage.Reset)
+                var changed = await db.Crossings.Where(c => c.Id == reset && c.Stage != CrossingStage.Reset)
                     .ExecuteUpdateAsync(
                         s => s.SetProperty(c => c.Stage, CrossingStage.Reset).SetProperty(c => c.Outcome, CrossingOutcome.Amend)
                             .SetProperty(c => c.AmendedTo, next).SetProperty(c => c.Version, c => c.Version + 1),
                         CancellationToken.None);
+                if (changed != 1)
+                {
+                    // Someone reset it meanwhile; the transaction (when this method owns it) rolls back with it.
+                    return Outcome<Amended>.Conflicted(CrossingAlreadyReset);
+                }
+
                 db.CrossingMoves.Add(new CrossingMove { Id = Guid.CreateVersion7(now), CrossingId = reset, Stage = CrossingStage.Reset, Outcome = CrossingOutcome.Amend, At = now.UtcDateTime });
             }
 

@@ -64,6 +64,9 @@ internal sealed class Crossing : IJointContent
     /// <summary>The rebuilding conversation it was discussed in, if any.</summary>
     public Guid? ConversationId { get; set; }
 
+    /// <summary>The container it is discussed in, if any; cleared if that container is called off.</summary>
+    public Guid? ContainerId { get; set; }
+
     /// <summary>With <see cref="CrossingOutcome.Amend"/>: the version the amendment made.</summary>
     public int? AmendedTo { get; set; }
 
@@ -102,6 +105,7 @@ internal sealed class CrossingConfiguration : IEntityTypeConfiguration<Crossing>
         builder.HasIndex(c => c.SpaceId);
         builder.HasOne<Agreement>().WithMany().HasForeignKey(c => c.AgreementId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Conversation>().WithMany().HasForeignKey(c => c.ConversationId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Atone.Container>().WithMany().HasForeignKey(c => c.ContainerId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

@@ -24,6 +24,9 @@ internal static class MoveCrossing
         /// <summary>The rebuilding conversation it is discussed in; null for none.</summary>
         public Guid? ConversationId { get; set; }
 
+        /// <summary>The container it is discussed in; null for none.</summary>
+        public Guid? ContainerId { get; set; }
+
         public string? DiscussNotes { get; set; }
 
         /// <summary>With to = reset: reaffirm or applyConsequence.</summary>
@@ -81,6 +84,12 @@ internal static class MoveCrossing
                 errors[nameof(Request.ConversationId)] = ["Choose a conversation of this space, or none."];
             }
 
+            if (request.ContainerId is { } containerId
+                && !await db.Containers.SeenBy(db, access.UserId).AnyAsync(c => c.Id == containerId && c.SpaceId == spaceId, cancellationToken))
+            {
+                errors[nameof(Request.ContainerId)] = ["Choose a container of this space, or none."];
+            }
+
             if (request.Version < 1)
             {
                 errors[nameof(Request.Version)] = ["Send the version you started from."];
@@ -101,6 +110,7 @@ internal static class MoveCrossing
             var record = crossing.Open(key) with { DiscussNotes = notes, ResetNote = to == CrossingStage.Reset ? resetNote : "" };
             crossing.Record = ContentKeys.Seal(key, record.ToJson(), Crossing.Bind(crossing.Id));
             crossing.ConversationId = request.ConversationId;
+            crossing.ContainerId = request.ContainerId;
             crossing.Version++;
             if (to != crossing.Stage)
             {

@@ -40,7 +40,8 @@ internal sealed record AtoneContent(AtoneContent.LetterText Letter, AtoneContent
         IReadOnlyList<JourneyContent.Prompt> AnswererPrompts,
         string ForContainer,
         string ForContainerHint,
-        string Unanswered);
+        string Unanswered,
+        string Removed);
 
     public sealed record HomeText(string LetterDraft, string LetterToRead, string QuestionToAnswer, string QuestionsToAnswer);
 

@@ -53,6 +53,11 @@ internal static class ExportAtone
             var questions = new List<QuestionExport>();
             foreach (var q in await db.HonestQuestions.AsNoTracking().Where(q => q.SpaceId == spaceId && q.AuthorId == userId).OrderBy(q => q.CreatedAt).ToListAsync(cancellationToken))
             {
+                if (q.Text.Length == 0)
+                {
+                    continue;
+                }
+
                 questions.Add(new QuestionExport(q.Id, q.Audience, ContentKeys.Open(await keys.ForAsync(spaceId, userId, q.Audience, cancellationToken), q.Text, q.Binding), q.ForContainer, q.CreatedAt));
             }
 

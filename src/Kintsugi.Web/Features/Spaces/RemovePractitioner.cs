@@ -19,10 +19,25 @@ internal static class RemovePractitioner
                 return Outcome<Done>.NotFound();
             }
 
-            var removed = await db.Memberships
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(CancellationToken.None) : null;
+            var practitioner = await db.Memberships
                 .Where(m => m.Id == membershipId && m.SpaceId == spaceId && m.Role == MemberRole.Practitioner && m.Status == MemberStatus.Active)
-                .ExecuteDeleteAsync(CancellationToken.None);
-            return removed == 1 ? Outcome<Done>.Ok(default) : Outcome<Done>.NotFound();
+                .Select(m => (Guid?)m.UserId)
+                .SingleOrDefaultAsync(cancellationToken);
+            if (practitioner is not { } userId || await db.Memberships.Where(m => m.Id == membershipId).ExecuteDeleteAsync(CancellationToken.None) != 1)
+            {
+                return Outcome<Done>.NotFound();
+            }
+
+            // Nothing about the space reaches them any more: no container reminder, no other reminder.
+            await Atone.ContainerCleanup.ForgetAsync(db, spaceId, userId);
+            await Infrastructure.Reminders.ReminderSchedule.ForgetAsync(db, userId, spaceId);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(CancellationToken.None);
+            }
+
+            return Outcome<Done>.Ok(default);
         }
     }
 }

@@ -25,10 +25,16 @@ internal static class LogFollowThrough
     {
         public async Task<Outcome<Logged>> HandleAsync(Guid spaceId, Guid commitmentId, Request request, CancellationToken cancellationToken)
         {
-            var commitment = await db.Commitments.AsNoTracking().OwnedBy(db, access.UserId).SingleOrDefaultAsync(c => c.Id == commitmentId && c.SpaceId == spaceId, cancellationToken);
+            // Tracked: the log line is sealed under the commitment's key, so a change of audience at the same moment must fail one of the two saves, not mix keys.
+            var commitment = await db.Commitments.OwnedBy(db, access.UserId).SingleOrDefaultAsync(c => c.Id == commitmentId && c.SpaceId == spaceId, cancellationToken);
             if (commitment is null)
             {
                 return Outcome<Logged>.NotFound();
+            }
+
+            if (commitment.EndedAt is not null)
+            {
+                return Outcome<Logged>.Invalid(nameof(Request.Day), "This commitment is laid down. Take it up again to log a day.");
             }
 
             var now = time.GetUtcNow();
@@ -58,7 +64,16 @@ internal static class LogFollowThrough
                 Note = note is null ? [] : ContentKeys.Seal(key, note, FollowThrough.Bind(id)),
                 CreatedAt = now.UtcDateTime,
             });
-            await db.SaveChangesAsync(CancellationToken.None);
+            commitment.Version++;
+            try
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return Outcome<Logged>.Conflicted(ChangeCommitment.ChangedMeanwhile);
+            }
+
             return Outcome<Logged>.Ok(new Logged(id));
         }
     }

@@ -39,7 +39,7 @@ internal static class Agenda
         foreach (var q in questions)
         {
             var key = await keys.ForAsync(q.SpaceId, q.AuthorId, q.Audience, cancellationToken);
-            items.Add(new AgendaItem(Question, q.Id, ContentKeys.Open(key, q.Text, q.Binding), names(q.AuthorId), q.AuthorId == viewer, q.TalkedAboutIn == container.Id, q.CreatedAt));
+            items.Add(new AgendaItem(Question, q.Id, q.Text.Length == 0 ? AtoneContent.English.Questions.Removed : ContentKeys.Open(key, q.Text, q.Binding), names(q.AuthorId), q.AuthorId == viewer, q.TalkedAboutIn == container.Id, q.CreatedAt));
         }
 
         return [.. items.OrderBy(i => i.PlacedAt).ThenBy(i => i.Id)];

@@ -43,12 +43,13 @@ internal static class ChangeContainerPlan
             container.StartsAt = plan.StartsAt;
             if (container.WithPractitioner != request.WithPractitioner)
             {
-                // Both audiences are sealed under the space key: only who may read changes.
                 container.WithPractitioner = request.WithPractitioner;
-                var audience = ParkedItem.AudienceFor(container);
-                await db.ParkedItems.Where(p => p.ContainerId == containerId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Audience, audience), CancellationToken.None);
                 if (!request.WithPractitioner)
                 {
+                    // Narrowed to the partners (both audiences are sealed under the space key). The other
+                    // way round nothing widens: what a partner placed for the partners stays theirs to
+                    // share with the practitioner (SECURITY.md A3); items placed from now on go to both.
+                    await db.ParkedItems.Where(p => p.ContainerId == containerId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Audience, Audience.Partners), CancellationToken.None);
                     // The practitioner no longer sees it, so no reminder of it either.
                     var practitioners = db.Memberships.Where(m => m.SpaceId == spaceId && m.Role == MemberRole.Practitioner).Select(m => m.UserId);
                     foreach (var userId in await db.ContainerReminders.Where(r => r.ContainerId == containerId && practitioners.Contains(r.UserId)).Select(r => r.UserId).ToListAsync(cancellationToken))

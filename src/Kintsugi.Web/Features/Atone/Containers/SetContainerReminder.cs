@@ -34,7 +34,8 @@ internal static class SetContainerReminder
                     return ContainerRules.WrongState<Reminder>("This container has already started: there is nothing left to remind you of.");
                 }
 
-                db.ContainerReminders.Add(new ContainerReminder { ContainerId = containerId, UserId = userId, CreatedAt = time.GetUtcNow().UtcDateTime });
+                var row = new ContainerReminder { ContainerId = containerId, UserId = userId, CreatedAt = time.GetUtcNow().UtcDateTime };
+                db.ContainerReminders.Add(row);
                 try
                 {
                     await db.SaveChangesAsync(CancellationToken.None);
@@ -42,6 +43,7 @@ internal static class SetContainerReminder
                 catch (DbUpdateException)
                 {
                     // The same person's other request added it first.
+                    db.Entry(row).State = EntityState.Detached;
                 }
 
                 await ContainerReminders.ScheduleAsync(db, containerId, userId, container.StartsAt, time.GetUtcNow().UtcDateTime, CancellationToken.None);

@@ -10,9 +10,9 @@ namespace Kintsugi.Web.Features.Atone;
 
 /// <summary>
 /// One letter as the signed-in person may see it. Its author gets every draft and the apology
-/// feedback on the current one; a reader gets the text, the wordings it had since it was shared
-/// (numbered from then: how many private drafts came before is the author's business), and the
-/// answers they may read.
+/// feedback on the current one; a reader gets the text, the earlier wordings that were shared with
+/// someone in their place (numbered among themselves: how many private drafts there were is the
+/// author's business), and the answers they may read.
 /// </summary>
 internal static class GetLetter
 {
@@ -44,13 +44,19 @@ internal static class GetLetter
             }
 
             var mine = letter.AuthorId == viewer;
-            var from = mine ? 1 : letter.FirstSharedDraft ?? letter.Draft;
             var rows = await db.LetterDrafts.AsNoTracking()
-                .Where(d => d.LetterId == letterId && d.Number >= from && (mine || d.Number < letter.Draft))
-                .OrderByDescending(d => d.Number)
+                .Where(d => d.LetterId == letterId && (mine || d.Number < letter.Draft))
+                .OrderBy(d => d.Number)
                 .ToListAsync(cancellationToken);
+            if (!mine)
+            {
+                // Only wordings that were shared with someone in the reader's place, numbered among themselves.
+                var practitioner = (await access.MemberAsync(spaceId, cancellationToken))?.IsPartner != true;
+                rows = [.. rows.Where(d => LetterDraft.Reaches(d.SharedWith, practitioner))];
+            }
+
             var personKey = await keys.PersonKeyAsync(letter.AuthorId, cancellationToken);
-            var drafts = rows.Select(d => new DraftView(d.Number - from + 1, ContentKeys.Open(personKey, d.Body, LetterDraft.Bind(letterId, d.Number)), d.SavedAt)).ToList();
+            var drafts = rows.Select((d, i) => new DraftView(mine ? d.Number : i + 1, ContentKeys.Open(personKey, d.Body, LetterDraft.Bind(letterId, d.Number)), d.SavedAt)).Reverse().ToList();
 
             var text = ContentKeys.Open(await keys.ForAsync(spaceId, letter.AuthorId, letter.Audience, cancellationToken), letter.Body, letter.Binding);
             var responses = await db.JournalEntries.AsNoTracking()

@@ -32,9 +32,6 @@ internal sealed class Letter : ISpaceContent
 
     public DateTime? FirstSharedAt { get; set; }
 
-    /// <summary>The draft that was current when the letter was first shared: readers see it and every later one (SECURITY.md C4).</summary>
-    public int? FirstSharedDraft { get; set; }
-
     /// <summary>Set when the wording changes after the letter was first shared.</summary>
     public DateTime? EditedAt { get; set; }
 
@@ -49,7 +46,12 @@ internal sealed class Letter : ISpaceContent
     public static string Bind(Guid id) => $"letter:{id:N}:body";
 }
 
-/// <summary>A saved wording of a letter, sealed under its author's own key whatever the letter's audience.</summary>
+/// <summary>
+/// A saved wording of a letter, sealed under its author's own key whatever the letter's audience.
+/// <see cref="SharedWith"/> is the widest audience that ever had it in front of them: a draft saved
+/// while the letter was private (before it was shared, or while it was taken back) stays the
+/// author's alone, even after the letter is shared again (SECURITY.md C4).
+/// </summary>
 internal sealed class LetterDraft
 {
     public Guid LetterId { get; set; }
@@ -59,6 +61,15 @@ internal sealed class LetterDraft
     public byte[] Body { get; set; } = [];
 
     public DateTime SavedAt { get; set; }
+
+    public Audience SharedWith { get; set; }
+
+    /// <summary>Whether a reader with this role may read a draft shared this widely.</summary>
+    public static bool Reaches(Audience sharedWith, bool practitioner) =>
+        practitioner ? sharedWith == Audience.PartnersAndPractitioner : sharedWith != Audience.OnlyMe;
+
+    /// <summary>The wider of two audiences (only me &lt; partners &lt; partners and practitioner).</summary>
+    public static Audience Wider(Audience a, Audience b) => (Audience)Math.Max((int)a, (int)b);
 
     public static string Bind(Guid letterId, int number) => $"letter:{letterId:N}:draft:{number}";
 }
@@ -85,6 +96,7 @@ internal sealed class LetterDraftConfiguration : IEntityTypeConfiguration<Letter
     {
         builder.ToTable("LetterDrafts");
         builder.HasKey(d => new { d.LetterId, d.Number });
+        builder.Property(d => d.SharedWith).HasConversion<string>().HasMaxLength(30);
         builder.HasOne<Letter>().WithMany().HasForeignKey(d => d.LetterId).OnDelete(DeleteBehavior.Cascade);
     }
 }

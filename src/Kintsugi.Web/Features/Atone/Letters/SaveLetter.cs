@@ -69,6 +69,7 @@ internal static class SaveLetter
                 Number = letter.Draft,
                 Body = ContentKeys.Seal(await keys.PersonKeyAsync(letter.AuthorId, cancellationToken), text, LetterDraft.Bind(letter.Id, letter.Draft)),
                 SavedAt = now,
+                SharedWith = letter.Audience,
             });
             try
             {

@@ -36,10 +36,12 @@ internal static class ShareLetter
             var to = await keys.ForAsync(spaceId, letter.AuthorId, request.Audience, cancellationToken);
             letter.Body = ContentKeys.Seal(to, ContentKeys.Open(from, letter.Body, letter.Binding), letter.Binding);
             letter.Audience = request.Audience;
-            if (request.Audience != Audience.OnlyMe && letter.FirstSharedAt is null)
+            if (request.Audience != Audience.OnlyMe)
             {
-                letter.FirstSharedAt = time.GetUtcNow().UtcDateTime;
-                letter.FirstSharedDraft = letter.Draft;
+                letter.FirstSharedAt ??= time.GetUtcNow().UtcDateTime;
+                // The wording in front of the new readers now is one they have seen.
+                var current = await db.LetterDrafts.SingleAsync(d => d.LetterId == letter.Id && d.Number == letter.Draft, cancellationToken);
+                current.SharedWith = LetterDraft.Wider(current.SharedWith, request.Audience);
             }
 
             letter.Version++;

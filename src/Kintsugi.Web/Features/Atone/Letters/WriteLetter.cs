@@ -57,7 +57,6 @@ internal static class WriteLetter
                 CreatedAt = now.UtcDateTime,
                 UpdatedAt = now.UtcDateTime,
                 FirstSharedAt = shared ? now.UtcDateTime : null,
-                FirstSharedDraft = shared ? 1 : null,
                 Draft = 1,
                 Version = 1,
             });
@@ -67,6 +66,7 @@ internal static class WriteLetter
                 Number = 1,
                 Body = ContentKeys.Seal(await keys.PersonKeyAsync(me.UserId, cancellationToken), text, LetterDraft.Bind(id, 1)),
                 SavedAt = now.UtcDateTime,
+                SharedWith = request.Audience,
             });
             await db.SaveChangesAsync(CancellationToken.None);
             return Outcome<Created>.Ok(new Created(id));

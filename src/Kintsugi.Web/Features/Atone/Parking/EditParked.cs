@@ -24,7 +24,7 @@ internal static class EditParked
                 return Outcome<Done>.Invalid(nameof(ParkItem.Request.Text), problem);
             }
 
-            item.Text = ContentKeys.Seal(await keys.ForAsync(spaceId, item.AuthorId, item.Audience, cancellationToken), request.Text!.Trim(), item.Binding);
+            item.Text = ContentKeys.Seal(await keys.ForAsync(spaceId, item.AuthorId, item.Audience, cancellationToken), ParkItem.Normalize(request.Text!), item.Binding);
             item.UpdatedAt = time.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(CancellationToken.None);
             return Outcome<Done>.Ok(default);

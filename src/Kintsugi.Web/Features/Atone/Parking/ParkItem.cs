@@ -41,7 +41,7 @@ internal static class ParkItem
                 SpaceId = spaceId,
                 AuthorId = me.UserId,
                 Audience = Audience.OnlyMe,
-                Text = ContentKeys.Seal(await keys.PersonKeyAsync(me.UserId, cancellationToken), request.Text!.Trim(), ParkedItem.Bind(id)),
+                Text = ContentKeys.Seal(await keys.PersonKeyAsync(me.UserId, cancellationToken), Normalize(request.Text!), ParkedItem.Bind(id)),
                 CreatedAt = now.UtcDateTime,
                 UpdatedAt = now.UtcDateTime,
             });
@@ -50,9 +50,12 @@ internal static class ParkItem
         }
     }
 
+    /// <summary>Trimmed, with a form's CRLF line breaks as one character each, as the textarea counted them.</summary>
+    public static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+
     /// <summary>What is wrong with a parked text, in the content file's words; null when it is fine.</summary>
     public static string? CheckText(string? text) =>
         string.IsNullOrWhiteSpace(text) ? ContainersContent.English.ParkIt.Empty
-        : text.Trim().Length > ParkedItem.TextLength ? ContainersContent.English.ParkIt.TooLong
+        : Normalize(text).Length > ParkedItem.TextLength ? ContainersContent.English.ParkIt.TooLong
         : null;
 }

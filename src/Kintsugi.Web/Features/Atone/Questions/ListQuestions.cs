@@ -37,7 +37,7 @@ internal static class ListQuestions
                 var key = await keys.ForAsync(spaceId, q.AuthorId, q.Audience, cancellationToken);
                 views.Add(new QuestionView(
                     q.Id, q.AuthorId == me.UserId, authors(q.AuthorId), q.Audience,
-                    ContentKeys.Open(key, q.Text, q.Binding), q.ForContainer, q.TalkedAboutIn is not null, q.CreatedAt,
+                    q.Text.Length == 0 ? AtoneContent.English.Questions.Removed : ContentKeys.Open(key, q.Text, q.Binding), q.ForContainer, q.TalkedAboutIn is not null, q.CreatedAt,
                     [.. answers.Where(a => a.QuestionId == q.Id).Select(a => new AnswerView(
                         a.Id, a.AuthorId == me.UserId, authors(a.AuthorId), ContentKeys.Open(key, a.Text, HonestAnswer.Bind(a.Id)), a.UpdatedAt,
                         a.AuthorId == me.UserId ? a.Version : 0))]));

@@ -210,6 +210,9 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<int?>("AmendedTo")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("ContainerId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("ConversationId")
                         .HasColumnType("uuid");
 
@@ -243,6 +246,8 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ContainerId");
 
                     b.HasIndex("ConversationId");
 
@@ -591,9 +596,6 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTime?>("FirstSharedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int?>("FirstSharedDraft")
-                        .HasColumnType("integer");
-
                     b.Property<Guid>("SpaceId")
                         .HasColumnType("uuid");
 
@@ -627,6 +629,11 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<DateTime>("SavedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SharedWith")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.HasKey("LetterId", "Number");
 
@@ -1372,6 +1379,11 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("AgreementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Kintsugi.Web.Features.Atone.Container", null)
+                        .WithMany()
+                        .HasForeignKey("ContainerId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Kintsugi.Web.Features.Repair.Conversation", null)
                         .WithMany()

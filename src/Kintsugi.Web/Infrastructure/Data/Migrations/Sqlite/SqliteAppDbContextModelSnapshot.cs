@@ -205,6 +205,9 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int?>("AmendedTo")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("ContainerId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ConversationId")
                         .HasColumnType("TEXT");
 
@@ -238,6 +241,8 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ContainerId");
 
                     b.HasIndex("ConversationId");
 
@@ -586,9 +591,6 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime?>("FirstSharedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("FirstSharedDraft")
-                        .HasColumnType("INTEGER");
-
                     b.Property<Guid>("SpaceId")
                         .HasColumnType("TEXT");
 
@@ -621,6 +623,11 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("BLOB");
 
                     b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SharedWith")
+                        .IsRequired()
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.HasKey("LetterId", "Number");
@@ -1363,6 +1370,11 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("AgreementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Kintsugi.Web.Features.Atone.Container", null)
+                        .WithMany()
+                        .HasForeignKey("ContainerId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Kintsugi.Web.Features.Repair.Conversation", null)
                         .WithMany()

@@ -6,16 +6,50 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Atone : Migration
+    public partial class AtoneAndAgreements : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "Topic",
+                table: "OutboxMessages",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "CrossingId",
+                table: "JournalEntries",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<Guid>(
                 name: "LetterId",
                 table: "JournalEntries",
                 type: "TEXT",
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "Agreements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Latest = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Agreements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Agreements_Spaces_SpaceId",
+                        column: x => x.SpaceId,
+                        principalTable: "Spaces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
 
             migrationBuilder.CreateTable(
                 name: "Commitments",
@@ -94,7 +128,6 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     FirstSharedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    FirstSharedDraft = table.Column<int>(type: "INTEGER", nullable: true),
                     EditedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Draft = table.Column<int>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
@@ -112,6 +145,97 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                         name: "FK_Letters_Spaces_SpaceId",
                         column: x => x.SpaceId,
                         principalTable: "Spaces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProactivePlans",
+                columns: table => new
+                {
+                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Body = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProactivePlans", x => x.SpaceId);
+                    table.ForeignKey(
+                        name: "FK_ProactivePlans_Spaces_SpaceId",
+                        column: x => x.SpaceId,
+                        principalTable: "Spaces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReminderOptIns",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChosenAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderOptIns", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_ReminderOptIns_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ScheduledReminders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Ref = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AskedFor = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScheduledReminders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScheduledReminders_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ScheduledReminders_Spaces_SpaceId",
+                        column: x => x.SpaceId,
+                        principalTable: "Spaces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AgreementVersions",
+                columns: table => new
+                {
+                    AgreementId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Terms = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    ProposedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AgreedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CrossingId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgreementVersions", x => new { x.AgreementId, x.Number });
+                    table.ForeignKey(
+                        name: "FK_AgreementVersions_Agreements_AgreementId",
+                        column: x => x.AgreementId,
+                        principalTable: "Agreements",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -162,6 +286,47 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                         principalTable: "Containers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Crossings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgreementId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VersionNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Record = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ConversationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ContainerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AmendedTo = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Crossings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Crossings_Agreements_AgreementId",
+                        column: x => x.AgreementId,
+                        principalTable: "Agreements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Crossings_Containers_ContainerId",
+                        column: x => x.ContainerId,
+                        principalTable: "Containers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Crossings_Conversations_ConversationId",
+                        column: x => x.ConversationId,
+                        principalTable: "Conversations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -245,7 +410,8 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                     LetterId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Number = table.Column<int>(type: "INTEGER", nullable: false),
                     Body = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    SavedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    SavedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SharedWith = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -254,6 +420,33 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                         name: "FK_LetterDrafts_Letters_LetterId",
                         column: x => x.LetterId,
                         principalTable: "Letters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AgreementSignatures",
+                columns: table => new
+                {
+                    AgreementId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SignedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    WithdrawnAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgreementSignatures", x => new { x.AgreementId, x.Number, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_AgreementSignatures_AgreementVersions_AgreementId_Number",
+                        columns: x => new { x.AgreementId, x.Number },
+                        principalTable: "AgreementVersions",
+                        principalColumns: new[] { "AgreementId", "Number" },
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AgreementSignatures_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -279,6 +472,27 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                         name: "FK_Noticed_FollowThroughs_FollowThroughId",
                         column: x => x.FollowThroughId,
                         principalTable: "FollowThroughs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CrossingMoves",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CrossingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CrossingMoves", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CrossingMoves_Crossings_CrossingId",
+                        column: x => x.CrossingId,
+                        principalTable: "Crossings",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -314,9 +528,24 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_JournalEntries_CrossingId",
+                table: "JournalEntries",
+                column: "CrossingId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_JournalEntries_LetterId",
                 table: "JournalEntries",
                 column: "LetterId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Agreements_SpaceId_CreatedAt",
+                table: "Agreements",
+                columns: new[] { "SpaceId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreementSignatures_UserId",
+                table: "AgreementSignatures",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Commitments_AuthorId",
@@ -337,6 +566,31 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "IX_Containers_SpaceId_StartsAt",
                 table: "Containers",
                 columns: new[] { "SpaceId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CrossingMoves_CrossingId_At",
+                table: "CrossingMoves",
+                columns: new[] { "CrossingId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Crossings_AgreementId_RecordedAt",
+                table: "Crossings",
+                columns: new[] { "AgreementId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Crossings_ContainerId",
+                table: "Crossings",
+                column: "ContainerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Crossings_ConversationId",
+                table: "Crossings",
+                column: "ConversationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Crossings_SpaceId",
+                table: "Crossings",
+                column: "SpaceId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_FollowThroughs_CommitmentId_Day",
@@ -399,6 +653,34 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                 table: "ParkedItems",
                 columns: new[] { "SpaceId", "AuthorId" });
 
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledReminders_Ref",
+                table: "ScheduledReminders",
+                column: "Ref");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledReminders_SentAt_DueAt",
+                table: "ScheduledReminders",
+                columns: new[] { "SentAt", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledReminders_SpaceId",
+                table: "ScheduledReminders",
+                column: "SpaceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledReminders_UserId_SpaceId",
+                table: "ScheduledReminders",
+                columns: new[] { "UserId", "SpaceId" });
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_JournalEntries_Crossings_CrossingId",
+                table: "JournalEntries",
+                column: "CrossingId",
+                principalTable: "Crossings",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.SetNull);
+
             migrationBuilder.AddForeignKey(
                 name: "FK_JournalEntries_Letters_LetterId",
                 table: "JournalEntries",
@@ -412,11 +694,21 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropForeignKey(
+                name: "FK_JournalEntries_Crossings_CrossingId",
+                table: "JournalEntries");
+
+            migrationBuilder.DropForeignKey(
                 name: "FK_JournalEntries_Letters_LetterId",
                 table: "JournalEntries");
 
             migrationBuilder.DropTable(
+                name: "AgreementSignatures");
+
+            migrationBuilder.DropTable(
                 name: "ContainerReminders");
+
+            migrationBuilder.DropTable(
+                name: "CrossingMoves");
 
             migrationBuilder.DropTable(
                 name: "HonestAnswers");
@@ -431,6 +723,21 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "ParkedItems");
 
             migrationBuilder.DropTable(
+                name: "ProactivePlans");
+
+            migrationBuilder.DropTable(
+                name: "ReminderOptIns");
+
+            migrationBuilder.DropTable(
+                name: "ScheduledReminders");
+
+            migrationBuilder.DropTable(
+                name: "AgreementVersions");
+
+            migrationBuilder.DropTable(
+                name: "Crossings");
+
+            migrationBuilder.DropTable(
                 name: "HonestQuestions");
 
             migrationBuilder.DropTable(
@@ -440,13 +747,28 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "FollowThroughs");
 
             migrationBuilder.DropTable(
+                name: "Agreements");
+
+            migrationBuilder.DropTable(
                 name: "Containers");
 
             migrationBuilder.DropTable(
                 name: "Commitments");
 
             migrationBuilder.DropIndex(
+                name: "IX_JournalEntries_CrossingId",
+                table: "JournalEntries");
+
+            migrationBuilder.DropIndex(
                 name: "IX_JournalEntries_LetterId",
+                table: "JournalEntries");
+
+            migrationBuilder.DropColumn(
+                name: "Topic",
+                table: "OutboxMessages");
+
+            migrationBuilder.DropColumn(
+                name: "CrossingId",
                 table: "JournalEntries");
 
             migrationBuilder.DropColumn(

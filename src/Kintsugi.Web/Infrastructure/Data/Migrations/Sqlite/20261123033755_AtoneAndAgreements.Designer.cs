@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261123032430_Agreements")]
-    partial class Agreements
+    [Migration("20261123033755_AtoneAndAgreements")]
+    partial class AtoneAndAgreements
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -208,6 +208,9 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int?>("AmendedTo")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("ContainerId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ConversationId")
                         .HasColumnType("TEXT");
 
@@ -241,6 +244,8 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ContainerId");
 
                     b.HasIndex("ConversationId");
 
@@ -589,9 +594,6 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime?>("FirstSharedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("FirstSharedDraft")
-                        .HasColumnType("INTEGER");
-
                     b.Property<Guid>("SpaceId")
                         .HasColumnType("TEXT");
 
@@ -624,6 +626,11 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("BLOB");
 
                     b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SharedWith")
+                        .IsRequired()
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.HasKey("LetterId", "Number");
@@ -1366,6 +1373,11 @@ namespace Kintsugi.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("AgreementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Kintsugi.Web.Features.Atone.Container", null)
+                        .WithMany()
+                        .HasForeignKey("ContainerId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Kintsugi.Web.Features.Repair.Conversation", null)
                         .WithMany()
