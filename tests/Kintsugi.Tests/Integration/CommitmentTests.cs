@@ -127,7 +127,8 @@ public abstract class CommitmentTests(KintsugiApp app)
         await SpaceSteps.AssertProblemAsync(await lee.TryMakeCommitmentAsync(spaceId, new { what = "The practitioner's commitment.", howOften = "daily" }), HttpStatusCode.NotFound);
 
         var own = await alex.CommitmentAsync(spaceId, id);
-        Assert.Equal((LateWork, "weekly", "partnersAndPractitioner", 1, false), (own.GetProperty("what").GetString(), own.GetProperty("howOften").GetString(), own.GetProperty("audience").GetString(), own.GetProperty("version").GetInt32(), own.GetProperty("ended").GetBoolean()));
+        // Version 2: logging its day raised it (the log is sealed under the commitment's key); nobody else's attempt did.
+        Assert.Equal((LateWork, "weekly", "partnersAndPractitioner", 2, false), (own.GetProperty("what").GetString(), own.GetProperty("howOften").GetString(), own.GetProperty("audience").GetString(), own.GetProperty("version").GetInt32(), own.GetProperty("ended").GetBoolean()));
         Assert.Equal(["Alex's own note."], own.GetProperty("log").EnumerateArray().Select(l => l.GetProperty("note").GetString()));
 
         // The author can do all of it.
