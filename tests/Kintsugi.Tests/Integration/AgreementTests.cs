@@ -3,7 +3,10 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Kintsugi.Tests.Infrastructure;
+using Kintsugi.Web.Features.Agreements;
+using Kintsugi.Web.Infrastructure.Data;
 using Kintsugi.Web.Infrastructure.Reminders;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -323,6 +326,76 @@ public abstract class AgreementTests(KintsugiApp app)
         await sam.LeaveAsync(spaceId);
         await SpaceSteps.AssertProblemAsync(await sam.GetAsync($"{root}/{id}"), HttpStatusCode.NotFound);
         Assert.Equal(1, (await alex.AgreementAsync(spaceId, id)).GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task Amending_with_a_crossing_that_was_reset_meanwhile_is_a_409_and_makes_no_version()
+    {
+        var (alex, sam, spaceId) = await SpaceSteps.TwoPartnersAsync(app);
+        var id = await alex.ProposeAsync(spaceId, "We tell each other when we are late.", "time");
+        var crossing = await alex.RecordCrossingAsync(spaceId, id, "I was late and did not say.");
+
+        // Hold the agreement's row (on SQLite: the write lock) so the amendment waits after its checks,
+        // and reset the crossing in that moment, as a partner pressing "reset" at the same time would.
+        HttpResponseMessage response;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.Agreements.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Latest, a => a.Latest));
+            var amending = sam.TryAmendAsync(spaceId, id, new { text = "We text when we will be late.", area = "time", consequence = "seekTherapy", version = 1, crossingId = crossing });
+            await WaitUntilBlockedAsync(db, amending);
+            await db.Crossings.Where(c => c.Id == crossing)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Stage, CrossingStage.Reset).SetProperty(c => c.Outcome, CrossingOutcome.Reaffirm).SetProperty(c => c.Version, c => c.Version + 1));
+            await transaction.CommitAsync();
+            response = await amending;
+        }
+
+        await SpaceSteps.AssertProblemAsync(response, HttpStatusCode.Conflict);
+        var view = await alex.AgreementAsync(spaceId, id);
+        Assert.Equal((1, "We tell each other when we are late."), (view.GetProperty("version").GetInt32(), view.GetProperty("current").GetProperty("text").GetString()));
+        Assert.Equal([1], view.GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("number").GetInt32()));
+        var reset = await alex.CrossingAsync(spaceId, id, crossing);
+        Assert.Equal(("reset", "reaffirm", JsonValueKind.Null), (reset.GetProperty("stage").GetString(), reset.GetProperty("outcome").GetString(), reset.GetProperty("amendedTo").ValueKind));
+    }
+
+    [Fact]
+    public async Task A_crossing_can_be_taken_to_a_container_of_its_space_and_only_of_its_space()
+    {
+        var (alex, sam, spaceId) = await SpaceSteps.TwoPartnersAsync(app);
+        var id = await alex.ProposeAsync(spaceId, "We keep Sunday mornings.", "time");
+        var crossing = await alex.RecordCrossingAsync(spaceId, id, "I worked on Sunday.");
+        var container = await sam.PlanAsync(spaceId, ContainerSteps.LocalIn(app, 2));
+        var elsewhere = await alex.CreateSpaceAsync("Elsewhere");
+        var (kim, _) = await AppClient.SignedInAsync(app, "kim");
+        await kim.JoinAsync(elsewhere, [alex], "Kim");
+        var foreign = await alex.PlanAsync(elsewhere, ContainerSteps.LocalIn(app, 2));
+
+        var wrong = await alex.TryMoveCrossingAsync(spaceId, id, crossing, new { to = "discuss", containerId = foreign, version = 1 });
+        await SpaceSteps.AssertProblemAsync(wrong, HttpStatusCode.BadRequest);
+        Assert.NotEmpty(await Responses.ErrorsForAsync(wrong, "containerId"));
+        Assert.Equal(("examine", JsonValueKind.Null), ((await alex.CrossingAsync(spaceId, id, crossing)).GetProperty("stage").GetString(), (await alex.CrossingAsync(spaceId, id, crossing)).GetProperty("containerId").ValueKind));
+
+        Assert.Equal(HttpStatusCode.OK, (await alex.TryMoveCrossingAsync(spaceId, id, crossing, new { to = "discuss", containerId = container, version = 1 })).StatusCode);
+        var discussed = await sam.CrossingAsync(spaceId, id, crossing);
+        Assert.Equal(("discuss", container), (discussed.GetProperty("stage").GetString(), discussed.GetProperty("containerId").GetGuid()));
+    }
+
+    /// <summary>Waits until the request is blocked on the lock this test holds (PostgreSQL shows it; SQLite cannot, so a pause).</summary>
+    private static async Task WaitUntilBlockedAsync(AppDbContext db, Task<HttpResponseMessage> request)
+    {
+        if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) != true)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            return;
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!request.IsCompleted && await db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM pg_locks WHERE NOT granted").SingleAsync() == 0)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), "The amendment never waited for the lock.");
+            await Task.Delay(20);
+        }
     }
 
     private string Day(int days) => DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime).AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -127,7 +127,7 @@ public abstract class CommitmentTests(KintsugiApp app)
         await SpaceSteps.AssertProblemAsync(await lee.TryMakeCommitmentAsync(spaceId, new { what = "The practitioner's commitment.", howOften = "daily" }), HttpStatusCode.NotFound);
 
         var own = await alex.CommitmentAsync(spaceId, id);
-        // Version 2: logging its day raised it (the log is sealed under the commitment's key); nobody else's attempt did.
+        // Version 2: Alex's own log line raised it; nobody else's attempt changed anything.
         Assert.Equal((LateWork, "weekly", "partnersAndPractitioner", 2, false), (own.GetProperty("what").GetString(), own.GetProperty("howOften").GetString(), own.GetProperty("audience").GetString(), own.GetProperty("version").GetInt32(), own.GetProperty("ended").GetBoolean()));
         Assert.Equal(["Alex's own note."], own.GetProperty("log").EnumerateArray().Select(l => l.GetProperty("note").GetString()));
 
@@ -392,6 +392,24 @@ public abstract class CommitmentTests(KintsugiApp app)
     }
 
     private static string Json(object value) => JsonSerializer.Serialize(value);
+    [Fact]
+    public async Task Logging_a_day_raises_the_version_and_a_laid_down_commitment_takes_no_log()
+    {
+        var (alex, sam, spaceId) = await SpaceSteps.TwoPartnersAsync(app);
+        var id = await alex.MakeCommitmentAsync(spaceId, LateWork, "daily", "partners");
+        var path = AtoneSteps.Commitment(spaceId, id);
+
+        await alex.LogAsync(spaceId, id, AtoneSteps.Today(app), kept: true);
+        Assert.Equal(2, (await alex.CommitmentAsync(spaceId, id)).GetProperty("version").GetInt32());
+        await SpaceSteps.AssertProblemAsync(await alex.PutJsonAsync(path, new { what = "Reworded from before the log.", howOften = "daily", version = 1 }), HttpStatusCode.Conflict);
+        Assert.Equal(LateWork, (await sam.CommitmentAsync(spaceId, id)).GetProperty("what").GetString());
+
+        Assert.Equal(HttpStatusCode.OK, (await alex.PutJsonAsync(path + "/ended", new { ended = true })).StatusCode);
+        var refused = await alex.TryLogAsync(spaceId, id, new { day = AtoneSteps.Day(AtoneSteps.Today(app).AddDays(-1)), kept = true });
+        await SpaceSteps.AssertProblemAsync(refused, HttpStatusCode.BadRequest);
+        Assert.NotEmpty(await Responses.ErrorsForAsync(refused, "day"));
+        Assert.Equal(1, (await sam.CommitmentAsync(spaceId, id)).GetProperty("log").GetArrayLength());
+    }
 }
 
 public sealed class SqliteCommitmentTests(SqliteApp app) : CommitmentTests(app), IClassFixture<SqliteApp>;

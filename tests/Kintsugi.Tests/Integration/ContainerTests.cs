@@ -1,9 +1,12 @@
 using System.Net;
 using System.Text.Json;
 using Kintsugi.Tests.Infrastructure;
+using Kintsugi.Web.Features.Atone;
 using Kintsugi.Web.Infrastructure.Data;
+using Kintsugi.Web.Infrastructure.Reminders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using static Kintsugi.Tests.Infrastructure.ContainerSteps;
 
 namespace Kintsugi.Tests.Integration;
@@ -244,6 +247,152 @@ public abstract class ContainerTests(KintsugiApp app)
 
         await alex.PutJsonAsync(Container(spaceId, id) + "/started", new { }).ExpectAsync(HttpStatusCode.NoContent);
         await SpaceSteps.AssertProblemAsync(await sam.PutJsonAsync(Container(spaceId, id) + "/reminder", new { on = true }), HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Adding_the_practitioner_to_a_container_does_not_widen_what_partners_placed_before_but_shows_them_what_comes_after()
+    {
+        var (alex, sam, spaceId) = await SpaceSteps.TwoPartnersAsync(app);
+        var (lee, _) = await SpaceSteps.AddPractitionerAsync(app, spaceId, [alex, sam]);
+        var at = LocalIn(app, 3);
+        var id = await alex.PlanAsync(spaceId, at);
+        var before = await sam.ParkAsync(spaceId, "PARTNERS-ONLY: what I want to say to Alex alone.");
+        Assert.Equal(HttpStatusCode.OK, (await sam.TryPlaceAsync(spaceId, before, id)).StatusCode);
+
+        await alex.PutJsonAsync(Container(spaceId, id) + "/plan", new { at, minutes = 60, withPractitioner = true, timeZone = "UTC" }).ExpectAsync(HttpStatusCode.NoContent);
+        app.Time.Advance(TimeSpan.FromMinutes(1)); // the agenda is in the order things were placed
+        var after = await alex.ParkAsync(spaceId, "Something for all three of us.");
+        Assert.Equal(HttpStatusCode.OK, (await alex.TryPlaceAsync(spaceId, after, id)).StatusCode);
+
+        var response = await lee.GetAsync(Container(spaceId, id));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("PARTNERS-ONLY", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(["Something for all three of us."], await lee.AgendaAsync(spaceId, id));
+        Assert.Equal(["PARTNERS-ONLY: what I want to say to Alex alone.", "Something for all three of us."], await alex.AgendaAsync(spaceId, id));
+        Assert.Contains(("PARTNERS-ONLY: what I want to say to Alex alone.", "partners", (Guid?)id), await sam.MyParkedAsync(spaceId));
+    }
+
+    [Fact]
+    public async Task Removing_the_practitioner_drops_their_container_reminders_and_pending_reminders_of_the_space()
+    {
+        var (alex, sam, spaceId) = await SpaceSteps.TwoPartnersAsync(app);
+        var (lee, leeMembership) = await SpaceSteps.AddPractitionerAsync(app, spaceId, [alex, sam]);
+        var id = await alex.PlanAsync(spaceId, LocalIn(app, 3), withPractitioner: true);
+        await lee.PutJsonAsync(Container(spaceId, id) + "/reminder", new { on = true }).ExpectAsync(HttpStatusCode.OK);
+        await sam.PutJsonAsync(Container(spaceId, id) + "/reminder", new { on = true }).ExpectAsync(HttpStatusCode.OK);
+        Guid leeUser;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            leeUser = await db.Memberships.Where(m => m.Id == leeMembership).Select(m => m.UserId).SingleAsync();
+            Assert.True(await db.ContainerReminders.AnyAsync(r => r.UserId == leeUser && r.ContainerId == id));
+            Assert.True(await db.ScheduledReminders.AnyAsync(r => r.UserId == leeUser && r.SpaceId == spaceId && r.SentAt == null));
+        }
+
+        Assert.Equal(HttpStatusCode.NoContent, (await sam.DeleteAsync($"/api/v1/spaces/{spaceId}/practitioners/{leeMembership}")).StatusCode);
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.False(await db.ContainerReminders.AnyAsync(r => r.UserId == leeUser));
+            Assert.False(await db.ScheduledReminders.AnyAsync(r => r.UserId == leeUser && r.SpaceId == spaceId));
+            // Sam's own reminder of the same container stays.
+            Assert.Equal(1, await db.ScheduledReminders.CountAsync(r => r.Ref == id && r.SentAt == null));
+        }
+    }
+
+    [Fact]
+    public async Task A_container_reminder_is_due_a_day_before_and_e_mailed_without_a_general_opt_in_and_names_nothing()
+    {
+        var (alex, alexEmail) = await AppClient.SignedInAsync(app, "alex");
+        var (sam, samEmail) = await AppClient.SignedInAsync(app, "sam");
+        var spaceId = await alex.CreateSpaceAsync("CANARY-space Alex and Sam after the affair", "Alexandra");
+        await sam.JoinAsync(spaceId, [alex], "Samwise");
+        Assert.False((await sam.GetJsonAsync("/api/v1/account/reminders")).GetProperty("email").GetBoolean());
+
+        // Opting out, starting and calling off each take the pending reminder away.
+        var optedOut = await alex.PlanAsync(spaceId, LocalIn(app, 4));
+        var started = await alex.PlanAsync(spaceId, LocalIn(app, 5));
+        var calledOff = await alex.PlanAsync(spaceId, LocalIn(app, 6));
+        foreach (var c in new[] { optedOut, started, calledOff })
+        {
+            await sam.PutJsonAsync(Container(spaceId, c) + "/reminder", new { on = true }).ExpectAsync(HttpStatusCode.OK);
+            Assert.Equal(1, await PendingAsync(c));
+        }
+
+        await sam.PutJsonAsync(Container(spaceId, optedOut) + "/reminder", new { on = false }).ExpectAsync(HttpStatusCode.OK);
+        await alex.PutJsonAsync(Container(spaceId, started) + "/started", new { }).ExpectAsync(HttpStatusCode.NoContent);
+        await alex.DeleteAsync(Container(spaceId, calledOff)).ExpectAsync(HttpStatusCode.NoContent);
+        Assert.Equal((0, 0, 0), (await PendingAsync(optedOut), await PendingAsync(started), await PendingAsync(calledOff)));
+
+        // Asked for twice at once: every answer is a yes, and there is one reminder.
+        var twice = await alex.PlanAsync(spaceId, LocalIn(app, 7));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => sam.PutJsonAsync(Container(spaceId, twice) + "/reminder", new { on = true })));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(1, await PendingAsync(twice));
+
+        // Planned three hours ahead: the reminder is due an hour before.
+        var soon = await alex.PlanAsync(spaceId, app.Time.GetUtcNow().AddHours(3).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await sam.PutJsonAsync(Container(spaceId, soon) + "/reminder", new { on = true }).ExpectAsync(HttpStatusCode.OK);
+        var (soonStarts, soonDue) = await StartAndDueAsync(soon);
+        Assert.Equal(soonStarts.AddHours(-1), soonDue);
+
+        // Three days ahead: one reminder, asked for, due a day before the start (UTC).
+        var id = await alex.PlanAsync(spaceId, LocalIn(app, 3));
+        var item = await alex.ParkAsync(spaceId, "CANARY-parked the phone at dinner");
+        Assert.Equal(HttpStatusCode.OK, (await alex.TryPlaceAsync(spaceId, item, id)).StatusCode);
+        await sam.PutJsonAsync(Container(spaceId, id) + "/reminder", new { on = true }).ExpectAsync(HttpStatusCode.OK);
+        ScheduledReminder reminder;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            reminder = await db.ScheduledReminders.AsNoTracking().SingleAsync(r => r.Ref == id);
+        }
+
+        var (startsAt, _) = await StartAndDueAsync(id);
+        Assert.Equal(("container", true, startsAt.AddDays(-1), spaceId), (reminder.Kind, reminder.AskedFor, reminder.DueAt, reminder.SpaceId));
+
+        // The dispatcher sends it when it is due, and not before.
+        var dispatcher = app.Services.GetServices<IHostedService>().OfType<ReminderDispatcher>().Single();
+        app.Time.SetUtcNow(new DateTimeOffset(startsAt.AddDays(-1).AddMinutes(-1), TimeSpan.Zero));
+        await dispatcher.RunOnceAsync(CancellationToken.None);
+        Assert.NotNull(await PendingRowAsync(reminder.Id));
+        app.Time.Advance(TimeSpan.FromMinutes(1));
+        // The running dispatcher may claim it first; either way it is sent once.
+        await dispatcher.RunOnceAsync(CancellationToken.None);
+        Assert.Equal(0, await dispatcher.RunOnceAsync(CancellationToken.None));
+        Assert.Null(await PendingRowAsync(reminder.Id));
+        var mail = await app.Mail.WaitForAsync(samEmail, "Something you planned is coming up");
+        var text = mail.Subject + mail.TextBody + mail.HtmlBody;
+        foreach (var secret in new[] { "CANARY", "affair", "Alexandra", "Samwise", "phone", spaceId.ToString(), id.ToString() })
+        {
+            Assert.DoesNotContain(secret, text, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.DoesNotContain(app.Mail.To(alexEmail), m => m.Subject == mail.Subject);
+    }
+
+    private async Task<int> PendingAsync(Guid containerId)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await db.ScheduledReminders.CountAsync(r => r.Ref == containerId && r.Kind == ContainerReminders.Kind && r.SentAt == null);
+    }
+
+    private async Task<ScheduledReminder?> PendingRowAsync(Guid reminderId)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await db.ScheduledReminders.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reminderId && r.SentAt == null);
+    }
+
+    private async Task<(DateTime StartsAt, DateTime DueAt)> StartAndDueAsync(Guid containerId)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var startsAt = await db.Containers.Where(c => c.Id == containerId).Select(c => c.StartsAt).SingleAsync();
+        var due = await db.ScheduledReminders.Where(r => r.Ref == containerId && r.SentAt == null).Select(r => r.DueAt).SingleAsync();
+        return (startsAt, due);
     }
 }
 

@@ -249,6 +249,32 @@ public abstract class HonestAnswerTests(KintsugiApp app)
     }
 
     [Fact]
+    public async Task An_asker_who_leaves_takes_their_question_but_the_answer_stays_readable_for_its_writer_and_on_the_agenda()
+    {
+        var (alex, sam, kit, spaceId) = await RepairSteps.ThreePartnersAsync(app);
+        var asked = await sam.AskAsync(spaceId, "SAM-QUESTION where were you on Friday?", forContainer: true);
+        await alex.AnswerQuestionAsync(spaceId, asked, "Alex's answer stays Alex's.");
+        var container = await kit.PlanAsync(spaceId, ContainerSteps.LocalIn(app, 2));
+
+        await sam.LeaveAsync(spaceId, keepShared: false);
+
+        var removed = Kintsugi.Web.Features.Atone.AtoneContent.English.Questions.Removed;
+        var question = await alex.QuestionAsync(spaceId, asked);
+        Assert.Equal(removed, question.GetProperty("text").GetString());
+        Assert.Equal("Alex's answer stays Alex's.", Assert.Single(question.GetProperty("answers").EnumerateArray()).GetProperty("text").GetString());
+        Assert.DoesNotContain("SAM-QUESTION", (await alex.GetJsonAsync(AtoneSteps.Questions(spaceId))).GetRawText(), StringComparison.Ordinal);
+
+        var response = await kit.GetAsync(ContainerSteps.Container(spaceId, container));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("SAM-QUESTION", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal([removed], await kit.AgendaAsync(spaceId, container));
+
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Empty((await db.HonestQuestions.SingleAsync(q => q.Id == asked)).Text);
+    }
+
+    [Fact]
     public async Task The_data_export_holds_the_questions_I_asked_and_the_answers_I_wrote()
     {
         var (alex, sam, spaceId) = await SpaceSteps.TwoPartnersAsync(app);

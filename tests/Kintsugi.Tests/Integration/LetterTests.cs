@@ -74,7 +74,7 @@ public abstract class LetterTests(KintsugiApp app)
         Assert.Equal(["The letter as I shared it."], await sam.LetterOpeningsAsync(spaceId));
         await SpaceSteps.AssertProblemAsync(await lee.GetAsync(AtoneSteps.Letter(spaceId, id)), HttpStatusCode.NotFound);
 
-        // Rewritten after sharing: the partner sees that it changed and what it said when shared, numbered from there.
+        // Rewritten after sharing: the reader sees that it changed and what it said when shared, numbered from there.
         app.Time.Advance(TimeSpan.FromHours(1));
         Assert.Equal((5, 4), await alex.SaveLetterAsync(spaceId, id, "The letter, rewritten after sharing.", version));
         await alex.ShareLetterAsync(spaceId, id, "partnersAndPractitioner");
@@ -87,9 +87,8 @@ public abstract class LetterTests(KintsugiApp app)
             Assert.DoesNotContain("Private draft", body, StringComparison.Ordinal);
             var letter = JsonDocument.Parse(body).RootElement;
             Assert.Equal(("The letter, rewritten after sharing.", true, 0), (letter.GetProperty("text").GetString(), letter.GetProperty("edited").GetBoolean(), letter.GetProperty("version").GetInt32()));
-            // The practitioner was given the letter only as rewritten: the wording only the partners had is not theirs to read.
-            (int, string?)[] earlier = reader == sam ? [(1, "The letter as I shared it.")] : [];
-            Assert.Equal(earlier, letter.GetProperty("drafts").EnumerateArray().Select(d => (d.GetProperty("number").GetInt32(), d.GetProperty("text").GetString())));
+            // The wording shared with the partners only never reached the practitioner (they came in when it was widened).
+            Assert.Equal(reader == lee ? [] : [(1, "The letter as I shared it.")], letter.GetProperty("drafts").EnumerateArray().Select(d => (d.GetProperty("number").GetInt32(), d.GetProperty("text").GetString())));
             Assert.Equal(app.Time.GetUtcNow().UtcDateTime, letter.GetProperty("updatedAt").GetDateTime(), TimeSpan.FromMilliseconds(1));
             Assert.Equal(JsonValueKind.Null, letter.GetProperty("feedback").ValueKind);
         }
@@ -132,6 +131,86 @@ public abstract class LetterTests(KintsugiApp app)
         Assert.Equal(("What Sam reads now.", true), (seen.GetProperty("text").GetString(), seen.GetProperty("edited").GetBoolean()));
         Assert.Equal(["What Sam read first."], seen.GetProperty("drafts").EnumerateArray().Select(d => d.GetProperty("text").GetString()));
         Assert.True(afterRewrite > version);
+    }
+
+    [Fact]
+    public async Task A_draft_saved_while_the_letter_was_taken_back_stays_the_authors_after_it_is_shared_again()
+    {
+        var (alex, sam, spaceId) = await SpaceSteps.TwoPartnersAsync(app);
+        var id = await alex.WriteLetterAsync(spaceId, "What Sam read first.", "partners");
+        var version = await alex.ShareLetterAsync(spaceId, id, "onlyMe");
+        (version, _) = await alex.SaveLetterAsync(spaceId, id, "PRIVATE-REWRITE said in anger, never meant for Sam.", version);
+        (version, _) = await alex.SaveLetterAsync(spaceId, id, "What Sam reads when it is shared again.", version);
+        version = await alex.ShareLetterAsync(spaceId, id, "partners");
+        await alex.SaveLetterAsync(spaceId, id, "What Sam reads now.", version);
+
+        var response = await sam.GetAsync(AtoneSteps.Letter(spaceId, id));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("PRIVATE-REWRITE", body, StringComparison.Ordinal);
+        var seen = JsonDocument.Parse(body).RootElement;
+        Assert.Equal("What Sam reads now.", seen.GetProperty("text").GetString());
+        Assert.Equal(
+            [(2, "What Sam reads when it is shared again."), (1, "What Sam read first.")],
+            seen.GetProperty("drafts").EnumerateArray().Select(d => (d.GetProperty("number").GetInt32(), d.GetProperty("text").GetString())));
+
+        // Its author still has every draft.
+        Assert.Equal([4, 3, 2, 1], (await alex.LetterAsync(spaceId, id)).GetProperty("drafts").EnumerateArray().Select(d => d.GetProperty("number").GetInt32()));
+    }
+
+    [Fact]
+    public async Task A_draft_shared_with_the_partners_only_is_not_shown_to_the_practitioner_after_the_letter_is_widened()
+    {
+        var (alex, sam, spaceId) = await SpaceSteps.TwoPartnersAsync(app);
+        var (lee, _) = await SpaceSteps.AddPractitionerAsync(app, spaceId, [alex, sam]);
+        var id = await alex.WriteLetterAsync(spaceId, "PARTNERS-ONLY first wording.", "partners");
+        var (version, _) = await alex.SaveLetterAsync(spaceId, id, "PARTNERS-ONLY second wording.", 1);
+        (version, _) = await alex.SaveLetterAsync(spaceId, id, "The wording when Dr Lee was let in.", version);
+        version = await alex.ShareLetterAsync(spaceId, id, "partnersAndPractitioner");
+        await alex.SaveLetterAsync(spaceId, id, "The wording after that.", version);
+
+        var response = await lee.GetAsync(AtoneSteps.Letter(spaceId, id));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("PARTNERS-ONLY", body, StringComparison.Ordinal);
+        var seen = JsonDocument.Parse(body).RootElement;
+        Assert.Equal("The wording after that.", seen.GetProperty("text").GetString());
+        Assert.Equal([(1, "The wording when Dr Lee was let in.")], seen.GetProperty("drafts").EnumerateArray().Select(d => (d.GetProperty("number").GetInt32(), d.GetProperty("text").GetString())));
+
+        // Sam, a partner all along, reads every wording since it was first shared.
+        Assert.Equal(
+            ["The wording when Dr Lee was let in.", "PARTNERS-ONLY second wording.", "PARTNERS-ONLY first wording."],
+            (await sam.LetterAsync(spaceId, id)).GetProperty("drafts").EnumerateArray().Select(d => d.GetProperty("text").GetString()));
+    }
+
+    [Fact]
+    public async Task Leaving_with_keepShared_keeps_the_shared_letter_but_deletes_its_drafts_that_were_never_shared()
+    {
+        var (alex, sam, spaceId) = await SpaceSteps.TwoPartnersAsync(app);
+        var id = await sam.WriteLetterAsync(spaceId, "NEVER-SHARED first draft.");
+        await sam.SaveLetterAsync(spaceId, id, "The wording Alex was shown.", 1);
+        await sam.ShareLetterAsync(spaceId, id, "partners");
+        var version = await sam.ShareLetterAsync(spaceId, id, "onlyMe");
+        int draft;
+        (version, draft) = await sam.SaveLetterAsync(spaceId, id, "Taken back and reworded: NEVER-SHARED too.", version);
+        Assert.Equal(3, draft);
+        (version, _) = await sam.SaveLetterAsync(spaceId, id, "The wording shown when shared again.", version);
+        version = await sam.ShareLetterAsync(spaceId, id, "partners");
+        await sam.SaveLetterAsync(spaceId, id, "The last wording, shared.", version);
+
+        await sam.LeaveAsync(spaceId, keepShared: true);
+
+        var response = await alex.GetAsync(AtoneSteps.Letter(spaceId, id));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("NEVER-SHARED", body, StringComparison.Ordinal);
+        var kept = JsonDocument.Parse(body).RootElement;
+        Assert.Equal("The last wording, shared.", kept.GetProperty("text").GetString());
+        Assert.Equal(["The wording shown when shared again.", "The wording Alex was shown."], kept.GetProperty("drafts").EnumerateArray().Select(d => d.GetProperty("text").GetString()));
+
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal([2, 4, 5], await db.LetterDrafts.Where(d => d.LetterId == id).OrderBy(d => d.Number).Select(d => d.Number).ToListAsync());
     }
 
     [Fact]
