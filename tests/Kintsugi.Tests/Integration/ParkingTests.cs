@@ -12,6 +12,24 @@ namespace Kintsugi.Tests.Integration;
 public abstract class ParkingTests(KintsugiApp app)
 {
     [Fact]
+    public async Task What_was_talked_about_in_an_ended_container_stays_as_it_was_and_its_author_can_still_delete_it()
+    {
+        var (alex, sam, spaceId) = await SpaceSteps.TwoPartnersAsync(app);
+        var id = await alex.PlanAsync(spaceId, LocalIn(app, 1));
+        var item = await sam.ParkAsync(spaceId, "The night of the party.");
+        await sam.TryPlaceAsync(spaceId, item, id).ExpectAsync(HttpStatusCode.OK);
+        await alex.PutJsonAsync(Container(spaceId, id) + "/started", new { }).ExpectAsync(HttpStatusCode.NoContent);
+        await alex.PutJsonAsync(Container(spaceId, id) + "/closing", new { notes = "We talked.", next = "", version = 1 }).ExpectAsync(HttpStatusCode.OK);
+
+        await SpaceSteps.AssertProblemAsync(await sam.PutJsonAsync($"{Parked(spaceId)}/{item}", new { text = "Reworded afterwards." }), HttpStatusCode.Conflict);
+        await SpaceSteps.AssertProblemAsync(await sam.TryPlaceAsync(spaceId, item, null), HttpStatusCode.Conflict);
+        Assert.Equal(["The night of the party."], await alex.AgendaAsync(spaceId, id));
+
+        await sam.DeleteAsync($"{Parked(spaceId)}/{item}").ExpectAsync(HttpStatusCode.NoContent);
+        Assert.Empty(await alex.AgendaAsync(spaceId, id));
+    }
+
+    [Fact]
     public async Task A_parked_item_is_private_until_its_author_puts_it_on_an_agenda_and_private_again_when_taken_off()
     {
         var (alex, sam, kit, spaceId) = await RepairSteps.ThreePartnersAsync(app);

@@ -89,15 +89,15 @@ internal static class ContainersApi
             .WithSummary("Park a trigger or question for a container (partners). Private until you put it on an agenda.");
         parked.MapPut("/{itemId:guid}", async (Guid spaceId, Guid itemId, ParkItem.Request request, EditParked.Handler handler, CancellationToken ct) =>
                 (await handler.HandleAsync(spaceId, itemId, request, ct)).ToResult(_ => TypedResults.NoContent()))
-            .Produces(StatusCodes.Status204NoContent).WithProblems(Missing)
-            .WithSummary("Reword something you parked.");
+            .Produces(StatusCodes.Status204NoContent).WithProblems(MissingOrConflict)
+            .WithSummary("Reword something you parked; 409 once its container has ended (delete it instead).");
         parked.MapDelete("/{itemId:guid}", async (Guid spaceId, Guid itemId, DeleteParked.Handler handler, CancellationToken ct) =>
                 (await handler.HandleAsync(spaceId, itemId, ct)).ToResult(_ => TypedResults.NoContent()))
             .Produces(StatusCodes.Status204NoContent).WithProblems(Missing)
             .WithSummary("Delete something you parked, from any agenda too.");
         parked.MapPut("/{itemId:guid}/agenda", async (Guid spaceId, Guid itemId, PlaceParked.Request request, PlaceParked.Handler handler, CancellationToken ct) =>
                 (await handler.HandleAsync(spaceId, itemId, request, ct)).ToResult(placed => TypedResults.Ok(placed)))
-            .Produces<PlaceParked.Placed>().WithProblems(Missing)
+            .Produces<PlaceParked.Placed>().WithProblems(MissingOrConflict)
             .WithSummary("Put it on the agenda of a container that has not ended (containerId), or take it off (null: private again).");
     }
 }

@@ -39,14 +39,14 @@ internal static class SetContainerReminder
                 try
                 {
                     await db.SaveChangesAsync(CancellationToken.None);
+                    // Only the request that wrote the yes schedules the e-mail: two at once would otherwise each add one.
+                    await ContainerReminders.ScheduleAsync(db, containerId, userId, container.StartsAt, time.GetUtcNow().UtcDateTime, CancellationToken.None);
                 }
                 catch (DbUpdateException)
                 {
-                    // The same person's other request added it first.
+                    // The same person's other request added it first, and schedules it.
                     db.Entry(row).State = EntityState.Detached;
                 }
-
-                await ContainerReminders.ScheduleAsync(db, containerId, userId, container.StartsAt, time.GetUtcNow().UtcDateTime, CancellationToken.None);
             }
             else if (!request.On && exists)
             {

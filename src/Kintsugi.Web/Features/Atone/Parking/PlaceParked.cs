@@ -30,6 +30,11 @@ internal static class PlaceParked
                 return Outcome<Placed>.NotFound();
             }
 
+            if (item.ContainerId is { } current && await db.Containers.AnyAsync(c => c.Id == current && c.State == ContainerState.Ended, cancellationToken))
+            {
+                return Outcome<Placed>.Conflicted(EditParked.Ended);
+            }
+
             Container? container = null;
             if (request.ContainerId is { } containerId)
             {
