@@ -30,6 +30,12 @@ internal interface IJointContent
     Guid SpaceId { get; }
 }
 
+/// <summary>Joint content that may be held with the space's practitioner (a container): then they see it too.</summary>
+internal interface IMediatedContent : IJointContent
+{
+    bool WithPractitioner { get; }
+}
+
 /// <summary>
 /// The one visibility policy. Every read of space content goes through <see cref="VisibleTo"/>,
 /// which becomes part of the SQL: nothing is loaded and then hidden (STYLE.md §4), and an item
@@ -76,5 +82,13 @@ internal static class Visibility
     {
         var mine = db.Memberships.Seeing(db).Where(m => m.UserId == viewer && m.Role == MemberRole.Partner);
         return items.Where(i => mine.Any(m => m.SpaceId == i.SpaceId));
+    }
+
+    /// <summary>Mediated items <paramref name="viewer"/> may read: every partner's, and the practitioner's when the item is held with them.</summary>
+    public static IQueryable<T> OpenTo<T>(this IQueryable<T> items, AppDbContext db, Guid viewer)
+        where T : class, IMediatedContent
+    {
+        var mine = db.Memberships.Seeing(db).Where(m => m.UserId == viewer);
+        return items.Where(i => mine.Any(m => m.SpaceId == i.SpaceId && (m.Role == MemberRole.Partner || i.WithPractitioner)));
     }
 }

@@ -37,9 +37,10 @@ internal sealed class CommitmentReader(AppDbContext db, ContentKeys keys, Journa
     public async Task<IReadOnlyList<CommitmentView>> ReadAsync(Guid spaceId, Guid viewer, IReadOnlyList<Commitment> rows, CancellationToken cancellationToken)
     {
         var ids = rows.Select(c => c.Id).ToList();
-        var lines = await db.FollowThroughs.AsNoTracking().Where(f => ids.Contains(f.CommitmentId)).OrderByDescending(f => f.Day).ThenByDescending(f => f.CreatedAt).ToListAsync(cancellationToken);
-        var lineIds = lines.Select(l => l.Id).ToList();
-        var noticed = await db.Noticed.AsNoTracking().Where(n => lineIds.Contains(n.FollowThroughId)).ToListAsync(cancellationToken);
+        var lines = (await db.FollowThroughs.AsNoTracking().Where(f => ids.Contains(f.CommitmentId)).OrderByDescending(f => f.Day).ThenByDescending(f => f.CreatedAt).ToListAsync(cancellationToken))
+            .ToLookup(f => f.CommitmentId);
+        var noticed = (await db.Noticed.AsNoTracking().Where(n => db.FollowThroughs.Any(f => f.Id == n.FollowThroughId && ids.Contains(f.CommitmentId))).ToListAsync(cancellationToken))
+            .ToLookup(n => n.FollowThroughId);
         var authors = await journal.AuthorsAsync(spaceId, cancellationToken);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var views = new List<CommitmentView>(rows.Count);
@@ -48,9 +49,9 @@ internal sealed class CommitmentReader(AppDbContext db, ContentKeys keys, Journa
             var key = await keys.ForAsync(spaceId, c.AuthorId, c.Audience, cancellationToken);
             var record = c.OpenRecord(key);
             var mine = c.AuthorId == viewer;
-            var log = lines.Where(l => l.CommitmentId == c.Id).Select(l =>
+            var log = lines[c.Id].Select(l =>
             {
-                var by = noticed.Where(n => n.FollowThroughId == l.Id).ToList();
+                var by = noticed[l.Id].ToList();
                 return new CommitmentView.Line(
                     l.Id, l.Day, l.Kept,
                     l.Note.Length == 0 ? null : ContentKeys.Open(key, l.Note, FollowThrough.Bind(l.Id)),

@@ -43,9 +43,9 @@ internal sealed record ContainerClosing(string Notes, string Next)
 /// <summary>
 /// A container (seed 001): a set, time-boxed conversation about the hurt, so that it has a place
 /// and does not leak into the whole of life. Joint content of the partners; when it is held with
-/// the practitioner, they see it and help run it too (<see cref="ContainerVisibility.OpenTo"/>).
+/// the practitioner, they see it and help run it too (<see cref="Visibility.OpenTo{T}"/>).
 /// </summary>
-internal sealed class Container : IJointContent
+internal sealed class Container : IMediatedContent
 {
     public const int ShortestMinutes = 15;
     public const int LongestMinutes = 180;
@@ -132,16 +132,6 @@ internal sealed class ContainerReminder
     public Guid UserId { get; set; }
 
     public DateTime CreatedAt { get; set; }
-}
-
-/// <summary>Who a container is open to: every partner of the space, and its practitioner when it is held with them.</summary>
-internal static class ContainerVisibility
-{
-    public static IQueryable<Container> OpenTo(this IQueryable<Container> containers, AppDbContext db, Guid viewer)
-    {
-        var mine = db.Memberships.Seeing(db).Where(m => m.UserId == viewer);
-        return containers.Where(c => mine.Any(m => m.SpaceId == c.SpaceId && (m.Role == MemberRole.Partner || c.WithPractitioner)));
-    }
 }
 
 internal sealed class ContainerConfiguration : IEntityTypeConfiguration<Container>

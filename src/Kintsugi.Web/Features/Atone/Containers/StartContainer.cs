@@ -1,5 +1,6 @@
 using Kintsugi.Web.Features.Spaces;
 using Kintsugi.Web.Infrastructure.Data;
+using Kintsugi.Web.Infrastructure.Security;
 using Kintsugi.Web.Infrastructure.Http;
 using Microsoft.EntityFrameworkCore;
 
